@@ -1,0 +1,30 @@
+package io.tongbao.common.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import feign.RequestInterceptor;
+import feign.codec.ErrorDecoder;
+import io.tongbao.common.feign.ProblemErrorDecoder;
+import io.tongbao.common.seata.SeataXidRequestInterceptor;
+
+/** Feign glue: problem responses become typed exceptions; Seata XIDs travel with every call. */
+@AutoConfiguration
+@ConditionalOnClass(ErrorDecoder.class)
+public class TongbaoFeignAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ErrorDecoder problemErrorDecoder() {
+        return new ProblemErrorDecoder();
+    }
+
+    /** Static, and in a class that depends on no Feign client: otherwise it is silently left out (MIDDLEWARE.md). */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.seata.core.context.RootContext")
+    static RequestInterceptor seataXidRequestInterceptor() {
+        return new SeataXidRequestInterceptor();
+    }
+}

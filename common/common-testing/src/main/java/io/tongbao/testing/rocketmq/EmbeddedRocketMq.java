@@ -1,0 +1,186 @@
+package io.tongbao.testing.rocketmq;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.broker.BrokerPathConfigHelper;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.MQVersion;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.constant.PermName;
+import org.apache.rocketmq.common.namesrv.NamesrvConfig;
+import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+
+/**
+ * A real RocketMQ 5 NameServer and Broker in this JVM: one per test JVM ({@link #shared()}), or one per local
+ * stack process. Topics are created before anyone subscribes, because a running consumer sees an auto-created
+ * topic only about 20 s later.
+ */
+public final class EmbeddedRocketMq implements AutoCloseable {
+
+    /** The topics of ARCHITECTURE.md, created on every broker this class starts. */
+    public static final List<String> TOPICS = List.of("payment-success", "order-events", "stock-deduction",
+            "order-timeout", "refund-success");
+    private static final int QUEUES = 4;
+    private static EmbeddedRocketMq shared;
+
+    private final NamesrvController namesrv;
+    private final BrokerController broker;
+    private final String nameServerAddress;
+
+    public record Settings(Path dataDir, int nameServerPort, int brokerPort, boolean fastTransactionChecks) {
+    }
+
+    private EmbeddedRocketMq(Settings settings) throws Exception {
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
+        System.setProperty("tls.server.mode", "disabled");
+        System.setProperty("rocketmq.client.logUseSlf4j", "true");
+        Path dir = settings.dataDir().toAbsolutePath();
+        Files.createDirectories(dir);
+
+        NamesrvConfig namesrvConfig = new NamesrvConfig();
+        namesrvConfig.setRocketmqHome(dir.toString());
+        namesrvConfig.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
+        namesrvConfig.setConfigStorePath(dir.resolve("namesrv/namesrv.properties").toString());
+        NettyServerConfig namesrvNetty = new NettyServerConfig();
+        namesrvNetty.setListenPort(settings.nameServerPort());
+        namesrv = new NamesrvController(namesrvConfig, namesrvNetty);
+        if (!namesrv.initialize()) {
+            throw new IllegalStateException("RocketMQ NameServer did not initialize");
+        }
+        namesrv.start();
+        nameServerAddress = "127.0.0.1:" + settings.nameServerPort();
+
+        broker = new BrokerController(brokerConfig(settings, dir), brokerNetty(settings), new NettyClientConfig(),
+                storeConfig(dir));
+        BrokerPathConfigHelper.setBrokerConfigPath(dir.resolve("broker/broker.properties").toString());
+        if (!broker.initialize()) {
+            throw new IllegalStateException("RocketMQ Broker did not initialize");
+        }
+        broker.start();
+        for (String topic : TOPICS) {
+            createTopic(topic);
+        }
+    }
+
+    private BrokerConfig brokerConfig(Settings settings, Path dir) {
+        BrokerConfig config = new BrokerConfig();
+        config.setRocketmqHome(dir.toString());
+        config.setBrokerName("tongbao-broker");
+        config.setBrokerClusterName("tongbao");
+        config.setNamesrvAddr(nameServerAddress);
+        config.setBrokerIP1("127.0.0.1");
+        config.setAutoCreateTopicEnable(true);
+        if (settings.fastTransactionChecks()) {
+            config.setTransactionCheckInterval(1_000);
+            config.setTransactionTimeOut(1_000);
+            config.setTransactionOpBatchInterval(200);
+        }
+        return config;
+    }
+
+    private static NettyServerConfig brokerNetty(Settings settings) {
+        NettyServerConfig netty = new NettyServerConfig();
+        netty.setListenPort(settings.brokerPort());
+        return netty;
+    }
+
+    private static MessageStoreConfig storeConfig(Path dir) {
+        MessageStoreConfig store = new MessageStoreConfig();
+        store.setStorePathRootDir(dir.resolve("store").toString());
+        store.setStorePathCommitLog(dir.resolve("store/commitlog").toString());
+        store.setMappedFileSizeCommitLog(64 * 1024 * 1024);
+        store.setMappedFileSizeConsumeQueue(30_000 * 20);
+        store.setTimerWheelEnable(true);
+        store.setHaListenPort(0);
+        return store;
+    }
+
+    /** The JVM's broker for tests: started on free ports under target/ on first use, never shut down. */
+    public static synchronized EmbeddedRocketMq shared() {
+        if (shared == null) {
+            try {
+                int[] ports = freeBrokerPorts();
+                Path dir = Files.createTempDirectory(Path.of(System.getProperty("user.dir"), "target"), "rocketmq-");
+                shared = start(new Settings(dir, freePort(), ports[0], true));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the embedded RocketMQ broker", e);
+            }
+        }
+        return shared;
+    }
+
+    public static EmbeddedRocketMq start(Settings settings) throws Exception {
+        EmbeddedRocketMq mq = new EmbeddedRocketMq(settings);
+        mq.awaitRoute(TOPICS.get(0), Duration.ofSeconds(30));
+        return mq;
+    }
+
+    public String nameServerAddress() {
+        return nameServerAddress;
+    }
+
+    /** Creates (or keeps) a topic and waits until the NameServer routes it. */
+    public void createTopic(String topic) {
+        TopicConfig config = new TopicConfig(topic, QUEUES, QUEUES, PermName.PERM_READ | PermName.PERM_WRITE);
+        broker.getTopicConfigManager().updateTopicConfig(config);
+        broker.registerBrokerAll(true, false, true);
+        awaitRoute(topic, Duration.ofSeconds(10));
+    }
+
+    private void awaitRoute(String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (namesrv.getRouteInfoManager().pickupTopicRouteData(topic) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("NameServer has no route for " + topic);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        broker.shutdown();
+        namesrv.shutdown();
+    }
+
+    /** The broker also binds listenPort - 2 (fast remoting); both must be free. */
+    private static int[] freeBrokerPorts() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            int port = freePort();
+            if (port > 2 && isFree(port - 2)) {
+                return new int[] {port};
+            }
+        }
+        throw new IOException("No free port pair for the broker");
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
