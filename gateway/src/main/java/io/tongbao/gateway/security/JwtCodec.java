@@ -1,0 +1,77 @@
+package io.tongbao.gateway.security;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * HS256 tokens as API.md defines them: {@code sub} is the decimal user id, optional {@code roles} is a list of
+ * role names, {@code exp} is required. Anything else (another algorithm, a bad signature, an expired or
+ * not-yet-valid token, a malformed subject) is rejected.
+ */
+public class JwtCodec {
+
+    private static final Pattern USER_ID = Pattern.compile("[1-9]\\d{0,18}");
+    private static final Pattern ROLE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+
+    private final byte[] secret;
+    private final Duration skew;
+    private final Clock clock;
+
+    public JwtCodec(byte[] secret, Duration skew, Clock clock) {
+        this.secret = secret.clone();
+        this.skew = skew;
+        this.clock = clock;
+    }
+
+    public Optional<AuthenticatedUser> verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(secret))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = clock.instant();
+            Date exp = claims.getExpirationTime();
+            Date nbf = claims.getNotBeforeTime();
+            if (exp == null || exp.toInstant().plus(skew).isBefore(now)
+                    || (nbf != null && nbf.toInstant().minus(skew).isAfter(now))) {
+                return Optional.empty();
+            }
+            String sub = claims.getSubject();
+            List<String> roles = claims.getClaim("roles") == null ? List.of() : claims.getStringListClaim("roles");
+            if (sub == null || !USER_ID.matcher(sub).matches() || !roles.stream().allMatch(r -> ROLE.matcher(r).matches())) {
+                return Optional.empty();
+            }
+            return Optional.of(new AuthenticatedUser(sub, List.copyOf(roles)));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public String issue(String userId, List<String> roles, Duration ttl) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(userId).claim("roles", roles)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(new MACSigner(secret));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign a token", e);
+        }
+        return jwt.serialize();
+    }
+}
