@@ -1,4 +1,4 @@
--- coin-service V1: coin packs, wallets and the append-only coin ledger, and Seata's undo log.
+-- coin-service V1: coin packs, wallets and the append-only coin ledger. (Seata's undo_log is created by common: SeataUndoLogInitializer.)
 CREATE TABLE coin_pod (
     id         BIGINT       NOT NULL PRIMARY KEY,
     name       VARCHAR(128) NOT NULL,
@@ -40,17 +40,3 @@ INSERT INTO coin_pod (id, name, coin, gift_coin, price_fen, status) VALUES
     (30001, '60 coins', 60, 0, 600, 'ON_SALE'),
     (30002, '300 coins + 30 gift', 300, 30, 3000, 'ON_SALE'),
     (30003, '980 coins + 150 gift', 980, 150, 9800, 'ON_SALE');
-
--- Seata AT: the undo log of this service's branch transactions.
-CREATE TABLE undo_log (
-    id            BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    branch_id     BIGINT       NOT NULL,
-    xid           VARCHAR(128) NOT NULL,
-    context       VARCHAR(128) NOT NULL,
-    rollback_info LONGBLOB     NOT NULL,
-    log_status    INT          NOT NULL,
-    log_created   DATETIME(6)  NOT NULL,
-    log_modified  DATETIME(6)  NOT NULL,
-    UNIQUE KEY ux_undo_log (xid, branch_id),
-    KEY ix_undo_log_created (log_created)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

@@ -1,4 +1,4 @@
--- order-service V1: the goods catalog with its stock, and Seata's undo log.
+-- order-service V1: the goods catalog with its stock. (Seata's undo_log is created by common: SeataUndoLogInitializer.)
 CREATE TABLE sku (
     id         BIGINT       NOT NULL PRIMARY KEY,
     name       VARCHAR(128) NOT NULL,
@@ -17,17 +17,3 @@ INSERT INTO sku (id, name, price_fen, stock, status) VALUES
     (10001, 'Tongbao notebook', 1250, 100, 'ON_SALE'),
     (10002, 'Calligraphy brush set', 8800, 20, 'ON_SALE'),
     (10003, 'Limited ink stone', 19900, 3, 'ON_SALE');
-
--- Seata AT: the undo log of this service's branch transactions.
-CREATE TABLE undo_log (
-    id            BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    branch_id     BIGINT       NOT NULL,
-    xid           VARCHAR(128) NOT NULL,
-    context       VARCHAR(128) NOT NULL,
-    rollback_info LONGBLOB     NOT NULL,
-    log_status    INT          NOT NULL,
-    log_created   DATETIME(6)  NOT NULL,
-    log_modified  DATETIME(6)  NOT NULL,
-    UNIQUE KEY ux_undo_log (xid, branch_id),
-    KEY ix_undo_log_created (log_created)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

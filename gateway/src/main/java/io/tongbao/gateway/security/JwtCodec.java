@@ -53,12 +53,22 @@ public class JwtCodec {
             }
             String sub = claims.getSubject();
             List<String> roles = claims.getClaim("roles") == null ? List.of() : claims.getStringListClaim("roles");
-            if (sub == null || !USER_ID.matcher(sub).matches() || !roles.stream().allMatch(r -> ROLE.matcher(r).matches())) {
+            if (sub == null || !USER_ID.matcher(sub).matches() || !fitsInLong(sub)
+                    || !roles.stream().allMatch(r -> ROLE.matcher(r).matches())) {
                 return Optional.empty();
             }
             return Optional.of(new AuthenticatedUser(sub, List.copyOf(roles)));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean fitsInLong(String digits) {
+        try {
+            Long.parseLong(digits);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

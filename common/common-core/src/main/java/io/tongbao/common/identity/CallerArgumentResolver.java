@@ -29,11 +29,17 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     static Caller parse(String userId, String roles) {
-        if (userId == null || !userId.matches("[1-9]\\d{0,18}")) {
+        long id;
+        try {
+            id = userId != null && userId.matches("[1-9]\\d{0,18}") ? Long.parseLong(userId) : 0;
+        } catch (NumberFormatException tooLarge) {
+            id = 0;
+        }
+        if (id <= 0) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "No authenticated caller");
         }
         Set<String> roleSet = roles == null || roles.isBlank() ? Set.of()
                 : Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
-        return new Caller(Long.parseLong(userId), roleSet);
+        return new Caller(id, roleSet);
     }
 }

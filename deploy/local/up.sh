@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Starts the whole Tongbao suite on this machine: MariaDB, Redis, RocketMQ and a Seata coordinator (each reused
+# when one already answers), then the four services and the gateway, each in its own JVM. Waits until everything
+# is ready and prints where to click. deploy/local/down.sh stops what this script started, and nothing else.
+#
+#   deploy/local/up.sh              build, then start
+#   deploy/local/up.sh --no-build   start from the jars already built
+#
+# Every port and folder can be overridden by environment (see the defaults below). Runtime data, logs and
+# generated local secrets go under .run/ (git-ignored), or TONGBAO_RUN_DIR.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN="${TONGBAO_RUN_DIR:-$ROOT/.run}"
+LOGS="$RUN/logs"
+PIDS="$RUN/pids"
+BUILD=1
+[ "${1:-}" = "--no-build" ] && BUILD=0
+
+export TONGBAO_DB_PORT="${TONGBAO_DB_PORT:-3306}"
+export TONGBAO_REDIS_PORT="${TONGBAO_REDIS_PORT:-6379}"
+TONGBAO_NAMESRV_PORT="${TONGBAO_NAMESRV_PORT:-9876}"
+TONGBAO_BROKER_PORT="${TONGBAO_BROKER_PORT:-10911}"
+TONGBAO_SEATA_PORT="${TONGBAO_SEATA_PORT:-8091}"
+TONGBAO_SEATA_CONSOLE_PORT="${TONGBAO_SEATA_CONSOLE_PORT:-7091}"
+export TONGBAO_GATEWAY_PORT="${TONGBAO_GATEWAY_PORT:-8080}"
+export TONGBAO_ORDER_PORT="${TONGBAO_ORDER_PORT:-8081}"
+export TONGBAO_PAYMENT_PORT="${TONGBAO_PAYMENT_PORT:-8082}"
+export TONGBAO_COIN_PORT="${TONGBAO_COIN_PORT:-8083}"
+export TONGBAO_LEARNING_PORT="${TONGBAO_LEARNING_PORT:-8084}"
+export TONGBAO_ROCKETMQ_NAMESRV="127.0.0.1:$TONGBAO_NAMESRV_PORT"
+export TONGBAO_SEATA_SERVER="127.0.0.1:$TONGBAO_SEATA_PORT"
+SUFFIX="${TONGBAO_SCHEMA_SUFFIX:-}"
+for s in order payment coin learning; do
+  export "TONGBAO_${s^^}_SCHEMA=tongbao_${s}${SUFFIX}"
+done
+JVM_OPTS="${TONGBAO_JVM_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError}"
+READY_TIMEOUT="${TONGBAO_READY_TIMEOUT:-300}"
+
+SERVICES="order-service:$TONGBAO_ORDER_PORT:order-service/order-app
+payment-service:$TONGBAO_PAYMENT_PORT:payment-service/payment-app
+coin-service:$TONGBAO_COIN_PORT:coin-service/coin-app
+learning-service:$TONGBAO_LEARNING_PORT:learning-service/learning-app
+gateway:$TONGBAO_GATEWAY_PORT:gateway"
+
+say() { printf '%s\n' "$*"; }
+fail() { # part, log, message
+  say "" "FAILED: $1: $3" "  log: $2"
+  [ -f "$2" ] && { say "  last lines:"; tail -n 15 "$2" | sed 's/^/    /'; }
+  say "  Stop what was started with: deploy/local/down.sh"
+  exit 1
+}
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+alive() { # part: true when the process this script started for it still runs
+  local f="$PIDS/$1.pid" pid
+  [ -f "$f" ] || return 1
+  pid="$(cat "$f")"
+  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dtongbao.part=$1 "
+}
+launch() { # part, log, command...: start in its own session, remember the pid
+  local part="$1" log="$2"
+  shift 2
+  setsid nohup "$@" > "$log" 2>&1 < /dev/null &
+  echo $! > "$PIDS/$part.pid"
+}
+wait_port() { # part, port, log, seconds
+  local deadline=$((SECONDS + $4))
+  until port_open "$2"; do
+    alive "$1" || fail "$1" "$3" "the process exited before it listened on port $2"
+    [ $SECONDS -lt $deadline ] || fail "$1" "$3" "nothing listens on port $2 after $4 s"
+    sleep 0.5
+  done
+}
+random_hex() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
+
+command -v java >/dev/null || { say "Java 17 or newer is required (java not found)"; exit 1; }
+JAVA_MAJOR="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+[ "${JAVA_MAJOR%%.*}" -ge 17 ] 2>/dev/null || { say "Java 17 or newer is required (found $JAVA_MAJOR)"; exit 1; }
+mkdir -p "$LOGS" "$PIDS" "$RUN/data" "$RUN/secrets"
+START=$SECONDS
+
+if [ "$BUILD" = 1 ]; then
+  say "Building (./mvnw package, tests skipped)..."
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests package) || { say "FAILED: the build failed (see above)"; exit 1; }
+fi
+LIB="$ROOT/deploy/local-stack/target"
+[ -d "$LIB/lib" ] && [ -d "$ROOT/deploy/seata-server/target/lib" ] \
+  || { say "FAILED: the jars are not built; run deploy/local/up.sh without --no-build"; exit 1; }
+LOCAL_CP="$LIB/local-stack-0.1.0-SNAPSHOT.jar:$LIB/lib/*"
+
+# --- MariaDB
+if port_open "$TONGBAO_DB_PORT"; then
+  say "MariaDB      using the one on 127.0.0.1:$TONGBAO_DB_PORT"
+elif alive mariadb; then
+  say "MariaDB      already started by this script"
+else
+  say "MariaDB      none on port $TONGBAO_DB_PORT: starting an embedded MariaDB (first time: a 149 MB download)"
+  if [ ! -d "$ROOT/deploy/embedded-mariadb/target/lib" ]; then
+    (cd "$ROOT" && ./mvnw -q -B -Pembedded-mariadb -pl deploy/embedded-mariadb package) \
+      || { say "FAILED: MariaDB: could not build the embedded MariaDB"; exit 1; }
+  fi
+  M="$ROOT/deploy/embedded-mariadb/target"
+  launch mariadb "$LOGS/mariadb.log" java -Dtongbao.part=mariadb -Xmx64m \
+    -cp "$M/embedded-mariadb-0.1.0-SNAPSHOT.jar:$M/lib/*" io.tongbao.localstack.MariaDbMain "$TONGBAO_DB_PORT" "$RUN/data/mariadb"
+  wait_port mariadb "$TONGBAO_DB_PORT" "$LOGS/mariadb.log" 120
+fi
+
+# --- Redis
+if port_open "$TONGBAO_REDIS_PORT"; then
+  say "Redis        using the one on 127.0.0.1:$TONGBAO_REDIS_PORT"
+else
+  say "Redis        none on port $TONGBAO_REDIS_PORT: starting an embedded Redis"
+  launch redis "$LOGS/redis.log" java -Dtongbao.part=redis -Xmx32m -cp "$LOCAL_CP" io.tongbao.localstack.RedisMain "$TONGBAO_REDIS_PORT"
+  wait_port redis "$TONGBAO_REDIS_PORT" "$LOGS/redis.log" 30
+fi
+
+# --- RocketMQ and Seata start side by side
+if port_open "$TONGBAO_NAMESRV_PORT"; then
+  say "RocketMQ     using the name server on 127.0.0.1:$TONGBAO_NAMESRV_PORT"
+  ROCKETMQ_STARTED=0
+else
+  port_open "$TONGBAO_BROKER_PORT" && fail rocketmq "$LOGS/rocketmq.log" "broker port $TONGBAO_BROKER_PORT is taken by another process"
+  say "RocketMQ     starting (name server $TONGBAO_NAMESRV_PORT, broker $TONGBAO_BROKER_PORT)"
+  mkdir -p "$RUN/data/rocketmq"
+  launch rocketmq "$LOGS/rocketmq.log" java -Dtongbao.part=rocketmq -Xms128m -Xmx512m -XX:+UseSerialGC \
+    -Duser.home="$RUN/data/rocketmq" -cp "$LOCAL_CP" io.tongbao.localstack.RocketMqMain \
+    "$RUN/data/rocketmq" "$TONGBAO_NAMESRV_PORT" "$TONGBAO_BROKER_PORT"
+  ROCKETMQ_STARTED=1
+fi
+if port_open "$TONGBAO_SEATA_PORT"; then
+  say "Seata        using the coordinator on 127.0.0.1:$TONGBAO_SEATA_PORT"
+else
+  port_open "$TONGBAO_SEATA_CONSOLE_PORT" && fail seata "$LOGS/seata.log" "console port $TONGBAO_SEATA_CONSOLE_PORT is taken by another process"
+  say "Seata        starting the coordinator (port $TONGBAO_SEATA_PORT)"
+  [ -s "$RUN/secrets/seata-secret" ] || random_hex > "$RUN/secrets/seata-secret"
+  [ -s "$RUN/secrets/seata-console-password" ] || random_hex > "$RUN/secrets/seata-console-password"
+  chmod 600 "$RUN/secrets/"*
+  launch seata "$LOGS/seata.log" java -Dtongbao.part=seata -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -cp "$ROOT/deploy/seata-server/target/lib/*" \
+    -Dserver.port="$TONGBAO_SEATA_CONSOLE_PORT" -Dlogging.file.path="$LOGS/seata" \
+    -Dseata.store.file.dir="$RUN/data/seata" \
+    -Dseata.security.secretKey="$(cat "$RUN/secrets/seata-secret")" \
+    -Dconsole.user.password="$(cat "$RUN/secrets/seata-console-password")" \
+    io.seata.server.ServerApplication -h 127.0.0.1 -p "$TONGBAO_SEATA_PORT" -m file
+fi
+if [ "$ROCKETMQ_STARTED" = 1 ]; then
+  deadline=$((SECONDS + 120))
+  until grep -q "RocketMQ ready" "$LOGS/rocketmq.log" 2>/dev/null; do
+    alive rocketmq || fail rocketmq "$LOGS/rocketmq.log" "the process exited during start"
+    [ $SECONDS -lt $deadline ] || fail rocketmq "$LOGS/rocketmq.log" "not ready after 120 s"
+    sleep 0.5
+  done
+fi
+alive seata && wait_port seata "$TONGBAO_SEATA_PORT" "$LOGS/seata.log" 120
+
+# --- the services and the gateway
+while IFS=: read -r part port module; do
+  if alive "$part"; then
+    say "$(printf '%-12s' "$part") already running (started earlier by this script)"
+    continue
+  fi
+  port_open "$port" && fail "$part" "$LOGS/$part.log" "port $port is taken by another process"
+  jar="$(ls "$ROOT/$module"/target/*-exec.jar 2>/dev/null | head -n 1)"
+  [ -n "$jar" ] || fail "$part" "$LOGS/$part.log" "no jar in $module/target; run without --no-build"
+  say "$(printf '%-12s' "$part") starting on port $port"
+  # shellcheck disable=SC2086
+  launch "$part" "$LOGS/$part.log" java -Dtongbao.part="$part" $JVM_OPTS -jar "$jar" --spring.profiles.active=local
+done <<< "$SERVICES"
+
+say "Waiting until everything is ready (at most $READY_TIMEOUT s)..."
+deadline=$((SECONDS + READY_TIMEOUT))
+while IFS=: read -r part port module; do
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; do
+    if [ -f "$PIDS/$part.pid" ] && ! alive "$part"; then
+      fail "$part" "$LOGS/$part.log" "the process exited during start"
+    fi
+    [ $SECONDS -lt $deadline ] || fail "$part" "$LOGS/$part.log" "not ready after $READY_TIMEOUT s"
+    sleep 1
+  done
+done <<< "$SERVICES"
+
+GATEWAY="http://127.0.0.1:$TONGBAO_GATEWAY_PORT"
+TOKEN="$(curl -fsS -X POST "$GATEWAY/api/auth/dev-token" -H 'Content-Type: application/json' \
+  -d '{"userId":"1001","roles":[]}' | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')"
+say ""
+say "Tongbao is up in $((SECONDS - START)) s."
+say "  Gateway:            $GATEWAY"
+say "  API docs:           $GATEWAY/swagger-ui.html"
+say "  Dev token for 1001: $TOKEN"
+say "  Try:                curl -H \"Authorization: Bearer \$TOKEN\" $GATEWAY/api/coin/wallet"
+say "  Logs:               $LOGS"
+say "  Stop:               deploy/local/down.sh"
