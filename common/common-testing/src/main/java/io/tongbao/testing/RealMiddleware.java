@@ -26,6 +26,9 @@ public @interface RealMiddleware {
     /** Point {@code rocketmq.name-server} at the embedded broker. */
     boolean rocketmq() default true;
 
+    /** Extra topics to create before the context starts (the ARCHITECTURE.md topics always exist). */
+    String[] topics() default {};
+
     /** Start (once per JVM) a Seata coordinator and turn the client on; otherwise the client is off. */
     boolean seata() default false;
 }

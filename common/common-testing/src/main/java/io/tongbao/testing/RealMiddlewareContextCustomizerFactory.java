@@ -46,7 +46,11 @@ public class RealMiddlewareContextCustomizerFactory implements ContextCustomizer
             p.put("spring.data.redis.port", LocalMiddleware.redisPort());
             p.put("spring.data.redis.database", LocalMiddleware.redisTestDatabase());
             if (settings.rocketmq()) {
-                p.put("rocketmq.name-server", EmbeddedRocketMq.shared().nameServerAddress());
+                EmbeddedRocketMq mq = EmbeddedRocketMq.shared();
+                for (String topic : settings.topics()) {
+                    mq.createTopic(topic);
+                }
+                p.put("rocketmq.name-server", mq.nameServerAddress());
             }
             if (settings.seata()) {
                 p.put("seata.enabled", "true");

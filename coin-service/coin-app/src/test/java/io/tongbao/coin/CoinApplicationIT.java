@@ -1,0 +1,98 @@
+package io.tongbao.coin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.tongbao.testing.RealMiddleware;
+import io.tongbao.testing.TestHttp;
+import io.tongbao.testing.seata.SeataClients;
+import io.tongbao.testing.seata.SeataCoordinator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** coin-service on the real parts: a fresh MariaDB schema, Redis, the embedded broker and a Seata coordinator. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@RealMiddleware(database = "coin", seata = true)
+class CoinApplicationIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JdbcTemplate jdbc;
+    private final int port;
+
+    @Autowired
+    CoinApplicationIT(JdbcTemplate jdbc, @Value("${local.server.port}") int port) {
+        this.jdbc = jdbc;
+        this.port = port;
+    }
+
+    @Test
+    void migratesAFreshSchemaWithFlyway() {
+        assertThat(jdbc.queryForObject("SELECT DATABASE()", String.class)).startsWith("tbt_coin_");
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1' AND success = 1", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void registersItsTmAndRmWithTheCoordinator() throws InterruptedException {
+        assertThat(SeataClients.awaitRegistered(SeataCoordinator.shared().address(), Duration.ofSeconds(30))).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM undo_log", Integer.class)).isZero();
+    }
+
+    @Test
+    void answersUnknownPathsWithAProblemAndAStableCode() {
+        TestHttp.Response response = TestHttp.get(base() + "/api/coin/no-such-thing");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(json(response).get("code").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void servesTheSeededCoinPacks() {
+        JsonNode pods = json(http("/api/coin/pods"));
+        assertThat(pods).hasSize(3);
+        assertThat(pods.get(1).get("podId").asString()).isEqualTo("30002");
+        assertThat(pods.get(1).get("coin").asInt()).isEqualTo(300);
+        assertThat(pods.get(1).get("giftCoin").asInt()).isEqualTo(30);
+        assertThat(pods.get(1).get("price").asString()).isEqualTo("30.00");
+    }
+
+    @Test
+    void servesTheCallersWalletFromTheDatabase() {
+        jdbc.update("INSERT INTO wallet (user_id, balance) VALUES (4242, 360)");
+        JsonNode wallet = json(http("/api/coin/wallet", "X-User-Id", "4242"));
+        assertThat(wallet.get("userId").asString()).isEqualTo("4242");
+        assertThat(wallet.get("balance").asString()).isEqualTo("360");
+        assertThat(json(http("/api/coin/wallet", "X-User-Id", "4343")).get("balance").asString()).isEqualTo("0");
+    }
+
+    @Test
+    void refusesTheWalletWithoutACaller() {
+        TestHttp.Response response = TestHttp.get(base() + "/api/coin/wallet");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(json(response).get("code").asString()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private TestHttp.Response http(String path, String... headers) {
+        TestHttp.Response response = TestHttp.get(base() + path, headers);
+        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
+        return response;
+    }
+
+    private static JsonNode json(TestHttp.Response response) {
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,589 @@
+package io.tongbao.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.tongbao.testing.LocalMiddleware;
+import redis.clients.jedis.Jedis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * End-to-end smoke test of the whole local stack: starts it with {@code deploy/local/up.sh --no-build} on offset
+ * ports (so a developer's own stack on the default ports is never touched), checks the public contract of API.md
+ * through the gateway, and stops it with {@code deploy/local/down.sh}.
+ */
+class LocalStackSmokeIT {
+
+    private static final int GATEWAY_PORT = 18080;
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(6);
+    private static final Duration SHUTDOWN_LIMIT = Duration.ofMinutes(5);
+    private static final String SCHEMA_SUFFIX = "_smoke";
+    private static final List<String> SCHEMAS = List.of("order", "payment", "coin", "learning").stream()
+            .map(s -> "tongbao_" + s + SCHEMA_SUFFIX).toList();
+    private static final int REDIS_DATABASE = 13;
+    /** The local profile's published secret (API.md). */
+    private static final String LOCAL_SECRET = "tongbao-local-secret-0123456789abcdef0123456789abcdef";
+    private static final String OTHER_SECRET = "not-the-tongbao-secret-0123456789abcdef0123456789abcdef";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+
+    private static Path root;
+    private static Path runDir;
+    private static Map<String, String> stackEnv;
+    private static String token1001;
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @BeforeAll
+    static void startTheLocalStack() throws Exception {
+        root = projectRoot();
+        runDir = root.resolve("deploy/local-stack/target/smoke-run");
+        Files.createDirectories(runDir);
+        stackEnv = environment();
+
+        freshSchemasAndRedisDatabase();
+
+        long start = System.nanoTime();
+        Result up = runScript("up.sh", List.of("--no-build"), runDir.resolve("up.out"), STARTUP_LIMIT);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        if (up.timedOut()) {
+            fail("deploy/local/up.sh did not finish within " + STARTUP_LIMIT.toMinutes() + " min. Output:%n%s", up.output());
+        }
+        if (up.exitCode() != 0) {
+            fail("deploy/local/up.sh exited with " + up.exitCode() + ". Output:%n%s", up.output());
+        }
+        System.out.println("Local stack ready in " + seconds + " s");
+        printResidentSetSizes();
+
+        HttpResponse<String> devToken = send(HttpRequest.newBuilder(gateway("/api/auth/dev-token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"1001\",\"roles\":[]}")));
+        assertThat(devToken.statusCode()).as("POST /api/auth/dev-token: %s", devToken.body()).isEqualTo(200);
+        token1001 = json(devToken).get("token").asString();
+        assertThat(token1001).isNotBlank();
+    }
+
+    @AfterAll
+    static void stopTheLocalStack() throws Exception {
+        if (root == null) {
+            return;
+        }
+        Map<String, Long> started = startedPids();
+        Result down = runScript("down.sh", List.of(), runDir.resolve("down.out"), SHUTDOWN_LIMIT);
+        List<String> survivors = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(10);
+        for (Map.Entry<String, Long> e : started.entrySet()) {
+            Optional<ProcessHandle> process = ProcessHandle.of(e.getValue());
+            while (process.map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            if (process.map(ProcessHandle::isAlive).orElse(false)) {
+                survivors.add(e.getKey() + " (pid " + e.getValue() + ")");
+            }
+        }
+        assertThat(down.timedOut()).as("deploy/local/down.sh timed out:%n%s", down.output()).isFalse();
+        assertThat(down.exitCode()).as("deploy/local/down.sh failed:%n%s", down.output()).isZero();
+        assertThat(survivors).as("still running after deploy/local/down.sh:%n%s", down.output()).isEmpty();
+        System.out.println("Local stack stopped: " + started.keySet());
+    }
+
+    // ------------------------------------------------------------------ 1. catalogs
+
+    @Test
+    void theProductCatalogListsTheSeededProducts() {
+        JsonNode products = okJson(get("/api/order/products", bearer(token1001)));
+        assertThat(products.isArray()).isTrue();
+        assertThat(ids(products, "skuId")).contains("10001", "10002", "10003");
+        JsonNode notebook = find(products, "skuId", "10001");
+        assertThat(notebook.get("skuId").isString()).as("ids are JSON strings").isTrue();
+        assertThat(notebook.get("name").asString()).isEqualTo("Tongbao notebook");
+        assertThat(notebook.get("price").isString()).as("money is a JSON string").isTrue();
+        assertThat(notebook.get("price").asString()).isEqualTo("12.50");
+        assertThat(notebook.get("stock").isIntegralNumber()).isTrue();
+        assertThat(notebook.get("stock").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void theCourseCatalogListsTheSeededCourses() {
+        JsonNode courses = okJson(get("/api/learning/courses", bearer(token1001)));
+        assertThat(courses.isArray()).isTrue();
+        assertThat(ids(courses, "courseId")).contains("20001", "20002", "20003");
+        JsonNode free = find(courses, "courseId", "20001");
+        assertThat(free.get("courseId").isString()).as("ids are JSON strings").isTrue();
+        assertThat(free.get("name").asString()).isEqualTo("Java basics (free)");
+        assertThat(free.get("charge").asString()).isEqualTo("FREE");
+        assertThat(free.get("price").isString()).as("money is a JSON string").isTrue();
+        assertThat(free.get("price").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void theCoinPodCatalogListsTheSeededPods() {
+        JsonNode pods = okJson(get("/api/coin/pods", bearer(token1001)));
+        assertThat(pods.isArray()).isTrue();
+        assertThat(ids(pods, "podId")).contains("30001", "30002", "30003");
+        JsonNode sixty = find(pods, "podId", "30001");
+        assertThat(sixty.get("podId").isString()).as("ids are JSON strings").isTrue();
+        assertThat(sixty.get("name").asString()).isEqualTo("60 coins");
+        assertThat(sixty.get("coin").isIntegralNumber()).as("coins are integers").isTrue();
+        assertThat(sixty.get("coin").asInt()).isEqualTo(60);
+        assertThat(sixty.get("giftCoin").asInt()).isZero();
+        assertThat(sixty.get("price").isString()).as("money is a JSON string").isTrue();
+        assertThat(sixty.get("price").asString()).isEqualTo("6.00");
+    }
+
+    @Test
+    void thePaymentChannelListOffersAlipayWechatAndWallet() {
+        JsonNode channels = okJson(get("/api/payment/channels", bearer(token1001)));
+        assertThat(channels.isArray()).isTrue();
+        assertThat(ids(channels, "channel")).contains("ALIPAY", "WECHAT", "WALLET");
+        List<String> alipayModes = new ArrayList<>();
+        find(channels, "channel", "ALIPAY").get("modes").values().forEach(m -> alipayModes.add(m.asString()));
+        assertThat(alipayModes).containsExactlyInAnyOrder("QR", "PAGE", "WAP");
+    }
+
+    @ParameterizedTest(name = "GET {0} without a token")
+    @ValueSource(strings = {"/api/order/products", "/api/learning/courses", "/api/coin/pods", "/api/payment/channels"})
+    void theCatalogsArePublicWithoutAToken(String path) {
+        JsonNode catalog = okJson(get(path));
+        assertThat(catalog.isArray()).isTrue();
+        assertThat(catalog.size()).isGreaterThanOrEqualTo(3);
+    }
+
+    // ------------------------------------------------------------------ 2. the caller's wallet
+
+    @Test
+    void aUserWithoutAWalletSeesAZeroBalance() {
+        JsonNode wallet = okJson(get("/api/coin/wallet", bearer(token1001)));
+        assertThat(wallet.get("userId").isString()).as("ids are JSON strings: %s", wallet).isTrue();
+        assertThat(wallet.get("userId").asString()).isEqualTo("1001");
+        assertThat(wallet.get("balance").isIntegralNumber()).as("coins are integers: %s", wallet).isTrue();
+        assertThat(wallet.get("balance").asInt()).isZero();
+    }
+
+    // ------------------------------------------------------------------ 3. and 4. authentication
+
+    @Test
+    void theWalletWithoutATokenIs401AsAProblem() {
+        HttpResponse<String> response = get("/api/coin/wallet");
+        assertUnauthenticated(response);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        JsonNode problem = json(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/coin/wallet");
+    }
+
+    @Test
+    void aHandBuiltTokenWithTheLocalSecretIsAccepted() {
+        // proves that the hand-built tokens of the next test are rejected for the reason each one names
+        String token = jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims("1001", Instant.now().plusSeconds(600)), LOCAL_SECRET);
+        JsonNode wallet = okJson(get("/api/coin/wallet", bearer(token)));
+        assertThat(wallet.get("userId").asString()).isEqualTo("1001");
+    }
+
+    static Stream<Arguments> badTokens() {
+        String hs256 = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+        Instant inAnHour = Instant.now().plusSeconds(3600);
+        String unsigned = b64(("{\"alg\":\"none\",\"typ\":\"JWT\"}")) + "." + b64(claims("1001", inAnHour)) + ".";
+        return Stream.of(
+                Arguments.of("signed with another secret", jwt(hs256, claims("1001", inAnHour), OTHER_SECRET)),
+                Arguments.of("expired an hour ago", jwt(hs256, claims("1001", Instant.now().minusSeconds(3600)), LOCAL_SECRET)),
+                Arguments.of("without exp", jwt(hs256, "{\"sub\":\"1001\",\"roles\":[]}", LOCAL_SECRET)),
+                Arguments.of("alg none", unsigned),
+                Arguments.of("alg none with the HS256 signature", unsigned
+                        + jwt(hs256, claims("1001", inAnHour), LOCAL_SECRET).split("\\.")[2]),
+                Arguments.of("a garbage string", "this-is-not-a-jwt"),
+                Arguments.of("three garbage parts", "abc.def.ghi"));
+    }
+
+    @ParameterizedTest(name = "a token {0} is 401")
+    @MethodSource("badTokens")
+    void aBadTokenIs401(String kind, String token) {
+        HttpResponse<String> response = get("/api/coin/wallet", bearer(token));
+        assertUnauthenticated(response);
+    }
+
+    // ------------------------------------------------------------------ 5. the identity headers
+
+    @Test
+    void clientSentIdentityHeadersAreReplacedByTheToken() {
+        HttpResponse<String> response = get("/api/coin/wallet", bearer(token1001),
+                "X-User-Id", "2002", "X-User-Roles", "ADMIN");
+        JsonNode wallet = okJson(response);
+        assertThat(wallet.get("userId").asString()).isEqualTo("1001");
+    }
+
+    @Test
+    void aClientSentUserIdWithoutATokenIs401() {
+        HttpResponse<String> response = get("/api/coin/wallet", "X-User-Id", "2002", "X-User-Roles", "ADMIN");
+        assertUnauthenticated(response);
+    }
+
+    // ------------------------------------------------------------------ 6. /internal/**
+
+    static Stream<Arguments> internalPaths() {
+        List<String> paths = List.of("/internal/coin/wallets/1001", "/internal/order/products/10001",
+                "/internal/payment/channels", "/api/coin/internal/wallets/1001", "/INTERNAL/coin/wallets/1001",
+                "/%69nternal/coin/wallets/1001", "/api/coin/%69nternal/wallets/1001");
+        return paths.stream().flatMap(p -> Stream.of(Arguments.of(p, false), Arguments.of(p, true)));
+    }
+
+    @ParameterizedTest(name = "GET {0} (token: {1}) is 404")
+    @MethodSource("internalPaths")
+    void internalPathsAreNeverRouted(String path, boolean withToken) {
+        HttpResponse<String> response = withToken ? get(path, bearer(token1001)) : get(path);
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json(response).get("code").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    // ------------------------------------------------------------------ 7. the aggregated docs
+
+    @Test
+    void theSwaggerUiIsServed() {
+        HttpResponse<String> response = get("/swagger-ui.html");
+        assertThat(response.statusCode()).as("GET /swagger-ui.html -> %s", response.uri()).isEqualTo(200);
+        assertThat(response.body()).containsIgnoringCase("swagger");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"order-service", "payment-service", "coin-service", "learning-service"})
+    void eachServiceOpenapiDocumentIsServedThroughTheGateway(String service) {
+        JsonNode doc = okJson(get("/docs/" + service + "/v3/api-docs"));
+        assertThat(doc.has("openapi")).as("%s", doc).isTrue();
+        assertThat(doc.get("openapi").asString()).startsWith("3.");
+        assertThat(doc.get("paths").isObject()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ 8. request ids
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        Map<String, HttpResponse<String>> responses = new LinkedHashMap<>();
+        responses.put("200 catalog", get("/api/order/products"));
+        responses.put("200 wallet", get("/api/coin/wallet", bearer(token1001)));
+        responses.put("401", get("/api/coin/wallet"));
+        responses.put("404 internal", get("/internal/coin/wallets/1001"));
+        responses.put("404 no route", get("/api/nothing-here", bearer(token1001)));
+        responses.put("docs", get("/docs/coin-service/v3/api-docs"));
+        responses.forEach((what, response) -> assertThat(response.headers().allValues("X-Request-Id"))
+                .as("X-Request-Id of the %s response (%s)", what, response.statusCode())
+                .singleElement().satisfies(id -> assertThat(id).isNotBlank()));
+        assertThat(responses.get("200 wallet").headers().firstValue("X-Request-Id"))
+                .isNotEqualTo(responses.get("200 catalog").headers().firstValue("X-Request-Id"));
+    }
+
+    @Test
+    void aWellFormedClientRequestIdIsEchoed() {
+        String id = "smoke-" + System.nanoTime();
+        HttpResponse<String> ok = get("/api/coin/wallet", bearer(token1001), "X-Request-Id", id);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().allValues("X-Request-Id")).containsExactly(id);
+
+        HttpResponse<String> unauthorized = get("/api/coin/wallet", "X-Request-Id", id);
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+        assertThat(unauthorized.headers().allValues("X-Request-Id")).containsExactly(id);
+        assertThat(json(unauthorized).get("requestId").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void aMalformedClientRequestIdIsReplaced() {
+        String bad = "x".repeat(65);
+        HttpResponse<String> response = get("/api/order/products", "X-Request-Id", bad);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("X-Request-Id")).singleElement()
+                .satisfies(id -> assertThat(id).isNotBlank().isNotEqualTo(bad));
+    }
+
+    // ------------------------------------------------------------------ HTTP and JSON helpers
+
+    private static URI gateway(String path) {
+        return URI.create("http://127.0.0.1:" + GATEWAY_PORT + path);
+    }
+
+    private static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    private static HttpResponse<String> get(String path, String[] auth, String... headers) {
+        String[] all = new String[auth.length + headers.length];
+        System.arraycopy(auth, 0, all, 0, auth.length);
+        System.arraycopy(headers, 0, all, auth.length, headers.length);
+        return get(path, all);
+    }
+
+    private static HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode okJson(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
+                .isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/json"));
+        return json(response);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertUnauthenticated(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("%s: %s", response.uri(), response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json(response).get("code").asString()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    private static List<String> ids(JsonNode array, String field) {
+        List<String> ids = new ArrayList<>();
+        array.values().forEach(e -> ids.add(e.get(field).asString()));
+        return ids;
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode e : array.values()) {
+            if (value.equals(e.get(field).asString())) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + field + " " + value + " in " + array);
+    }
+
+    // ------------------------------------------------------------------ hand-built JWTs
+
+    private static String claims(String sub, Instant exp) {
+        return "{\"sub\":\"" + sub + "\",\"roles\":[],\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":"
+                + exp.getEpochSecond() + "}";
+    }
+
+    private static String jwt(String header, String claims, String secret) {
+        String signingInput = b64(header) + "." + b64(claims);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ the scripts
+
+    private record Result(int exitCode, boolean timedOut, String output) {
+    }
+
+    private static Path projectRoot() {
+        String property = System.getProperty("tongbao.root");
+        if (property != null && !property.isBlank() && Files.isRegularFile(Path.of(property, "deploy/local/up.sh"))) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("deploy/local/up.sh"))) {
+                return dir.normalize();
+            }
+        }
+        throw new IllegalStateException("no deploy/local/up.sh above " + System.getProperty("user.dir"));
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        // the local profile's published secret, whatever the developer's shell exports
+        env.remove("TONGBAO_JWT_SECRET");
+        env.put("TONGBAO_GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
+        env.put("TONGBAO_ORDER_PORT", "18081");
+        env.put("TONGBAO_PAYMENT_PORT", "18082");
+        env.put("TONGBAO_COIN_PORT", "18083");
+        env.put("TONGBAO_LEARNING_PORT", "18084");
+        env.put("TONGBAO_NAMESRV_PORT", "19876");
+        env.put("TONGBAO_BROKER_PORT", "20911");
+        env.put("TONGBAO_SEATA_PORT", "18091");
+        env.put("TONGBAO_SEATA_CONSOLE_PORT", "17091");
+        env.put("TONGBAO_RUN_DIR", runDir.toString());
+        env.put("TONGBAO_SCHEMA_SUFFIX", SCHEMA_SUFFIX);
+        env.put("TONGBAO_REDIS_DATABASE", String.valueOf(REDIS_DATABASE));
+        return env;
+    }
+
+    /** Each run starts from fresh schemas and an empty Redis database (both used by this test only). */
+    private static void freshSchemasAndRedisDatabase() throws SQLException {
+        if (portOpen(LocalMiddleware.dbPort())) {
+            try (Connection c = DriverManager.getConnection(LocalMiddleware.jdbcUrl(""), LocalMiddleware.dbUser(),
+                    LocalMiddleware.dbPassword()); Statement s = c.createStatement()) {
+                for (String schema : SCHEMAS) {
+                    s.executeUpdate("DROP DATABASE IF EXISTS `" + schema + "`");
+                }
+            }
+            System.out.println("Dropped " + SCHEMAS);
+        } else {
+            System.out.println("No MariaDB on port " + LocalMiddleware.dbPort() + ": up.sh starts its own");
+        }
+        if (portOpen(LocalMiddleware.redisPort())) {
+            try (Jedis redis = new Jedis(LocalMiddleware.redisHost(), LocalMiddleware.redisPort())) {
+                redis.select(REDIS_DATABASE);
+                redis.flushDB();
+            }
+        }
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Runs deploy/local/{script}, writes its output to {@code out} and echoes it to System.out. */
+    private static Result runScript(String script, List<String> args, Path out, Duration limit) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("deploy/local").resolve(script).toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(stackEnv);
+        System.out.println("$ " + String.join(" ", command));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        StringBuilder output = new StringBuilder();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                    Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null;) {
+                    System.out.println(line);
+                    file.write(line);
+                    file.write('\n');
+                    file.flush();
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                synchronized (output) {
+                    output.append("(output not read to the end: ").append(e).append(")\n");
+                }
+            }
+        }, script + "-output");
+        pump.setDaemon(true);
+        pump.start();
+        boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            // only the script itself and its short-lived helpers (curl, sleep); down.sh stops what it launched
+            process.descendants().filter(p -> p.info().command().map(c -> !c.endsWith("java")).orElse(true))
+                    .forEach(ProcessHandle::destroy);
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        pump.join(TimeUnit.SECONDS.toMillis(10));
+        synchronized (output) {
+            return new Result(finished ? process.exitValue() : -1, !finished, output.toString());
+        }
+    }
+
+    private static Map<String, Long> startedPids() throws IOException {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        Path dir = runDir.resolve("pids");
+        if (!Files.isDirectory(dir)) {
+            return pids;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".pid")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                try {
+                    pids.put(name.substring(0, name.length() - 4), Long.parseLong(Files.readString(f).trim()));
+                } catch (NumberFormatException e) {
+                    // an empty or half-written pid file: nothing to check
+                }
+            }
+        }
+        return pids;
+    }
+
+    private static void printResidentSetSizes() throws IOException {
+        long totalKb = 0;
+        StringBuilder report = new StringBuilder("Resident set size of the started JVMs:\n");
+        for (Map.Entry<String, Long> e : startedPids().entrySet()) {
+            Path status = Path.of("/proc", String.valueOf(e.getValue()), "status");
+            String rss = "not running";
+            if (Files.isReadable(status)) {
+                try {
+                    rss = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                            .map(l -> l.substring(6).trim()).findFirst().orElse("unknown");
+                } catch (IOException ex) {
+                    rss = "unreadable (" + ex.getMessage() + ")";
+                }
+                if (rss.endsWith(" kB")) {
+                    totalKb += Long.parseLong(rss.substring(0, rss.length() - 3).trim());
+                }
+            }
+            report.append(String.format("  %-18s pid %-8d %s%n", e.getKey(), e.getValue(), rss));
+        }
+        report.append(String.format("  %-18s              %d MB", "total", totalKb / 1024));
+        System.out.println(report);
+    }
+}
