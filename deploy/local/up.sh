@@ -43,39 +43,11 @@ coin-service:$TONGBAO_COIN_PORT:coin-service/coin-app
 learning-service:$TONGBAO_LEARNING_PORT:learning-service/learning-app
 gateway:$TONGBAO_GATEWAY_PORT:gateway"
 
-say() { printf '%s\n' "$*"; }
-fail() { # part, log, message
-  say "" "FAILED: $1: $3" "  log: $2"
-  [ -f "$2" ] && { say "  last lines:"; tail -n 15 "$2" | sed 's/^/    /'; }
-  say "  Stop what was started with: deploy/local/down.sh"
-  exit 1
-}
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-alive() { # part: true when the process this script started for it still runs
-  local f="$PIDS/$1.pid" pid
-  [ -f "$f" ] || return 1
-  pid="$(cat "$f")"
-  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dtongbao.part=$1 "
-}
-launch() { # part, log, command...: start in its own session, remember the pid
-  local part="$1" log="$2"
-  shift 2
-  setsid nohup "$@" > "$log" 2>&1 < /dev/null &
-  echo $! > "$PIDS/$part.pid"
-}
-wait_port() { # part, port, log, seconds
-  local deadline=$((SECONDS + $4))
-  until port_open "$2"; do
-    alive "$1" || fail "$1" "$3" "the process exited before it listened on port $2"
-    [ $SECONDS -lt $deadline ] || fail "$1" "$3" "nothing listens on port $2 after $4 s"
-    sleep 0.5
-  done
-}
+# shellcheck source=deploy/local/middleware.sh
+. "$ROOT/deploy/local/middleware.sh"
 random_hex() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
 
-command -v java >/dev/null || { say "Java 17 or newer is required (java not found)"; exit 1; }
-JAVA_MAJOR="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-[ "${JAVA_MAJOR%%.*}" -ge 17 ] 2>/dev/null || { say "Java 17 or newer is required (found $JAVA_MAJOR)"; exit 1; }
+require_java
 mkdir -p "$LOGS" "$PIDS" "$RUN/data" "$RUN/secrets"
 START=$SECONDS
 
@@ -88,31 +60,8 @@ LIB="$ROOT/deploy/local-stack/target"
   || { say "FAILED: the jars are not built; run deploy/local/up.sh without --no-build"; exit 1; }
 LOCAL_CP="$LIB/local-stack-0.1.0-SNAPSHOT.jar:$LIB/lib/*"
 
-# --- MariaDB
-if port_open "$TONGBAO_DB_PORT"; then
-  say "MariaDB      using the one on 127.0.0.1:$TONGBAO_DB_PORT"
-elif alive mariadb; then
-  say "MariaDB      already started by this script"
-else
-  say "MariaDB      none on port $TONGBAO_DB_PORT: starting an embedded MariaDB (first time: a 149 MB download)"
-  if [ ! -d "$ROOT/deploy/embedded-mariadb/target/lib" ]; then
-    (cd "$ROOT" && ./mvnw -q -B -Pembedded-mariadb -pl deploy/embedded-mariadb package) \
-      || { say "FAILED: MariaDB: could not build the embedded MariaDB"; exit 1; }
-  fi
-  M="$ROOT/deploy/embedded-mariadb/target"
-  launch mariadb "$LOGS/mariadb.log" java -Dtongbao.part=mariadb -Xmx64m \
-    -cp "$M/embedded-mariadb-0.1.0-SNAPSHOT.jar:$M/lib/*" io.tongbao.localstack.MariaDbMain "$TONGBAO_DB_PORT" "$RUN/data/mariadb"
-  wait_port mariadb "$TONGBAO_DB_PORT" "$LOGS/mariadb.log" 120
-fi
-
-# --- Redis
-if port_open "$TONGBAO_REDIS_PORT"; then
-  say "Redis        using the one on 127.0.0.1:$TONGBAO_REDIS_PORT"
-else
-  say "Redis        none on port $TONGBAO_REDIS_PORT: starting an embedded Redis"
-  launch redis "$LOGS/redis.log" java -Dtongbao.part=redis -Xmx32m -cp "$LOCAL_CP" io.tongbao.localstack.RedisMain "$TONGBAO_REDIS_PORT"
-  wait_port redis "$TONGBAO_REDIS_PORT" "$LOGS/redis.log" 30
-fi
+ensure_mariadb
+ensure_redis
 
 # --- RocketMQ and Seata start side by side
 if port_open "$TONGBAO_NAMESRV_PORT"; then

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -304,32 +305,38 @@ class LocalStackSmokeIT {
     // ------------------------------------------------------------------ 8. request ids
 
     @Test
-    void everyResponseCarriesARequestId() {
+    void everyResponseCarriesOneRequestId() {
         Map<String, HttpResponse<String>> responses = new LinkedHashMap<>();
-        responses.put("200 catalog", get("/api/order/products"));
-        responses.put("200 wallet", get("/api/coin/wallet", bearer(token1001)));
-        responses.put("401", get("/api/coin/wallet"));
-        responses.put("404 internal", get("/internal/coin/wallets/1001"));
-        responses.put("404 no route", get("/api/nothing-here", bearer(token1001)));
-        responses.put("docs", get("/docs/coin-service/v3/api-docs"));
-        responses.forEach((what, response) -> assertThat(response.headers().allValues("X-Request-Id"))
+        responses.put("200 catalog (routed)", get("/api/order/products"));
+        responses.put("200 wallet (routed)", get("/api/coin/wallet", bearer(token1001)));
+        responses.put("200 docs (routed)", get("/docs/coin-service/v3/api-docs"));
+        responses.put("401 (gateway)", get("/api/coin/wallet"));
+        responses.put("404 internal (gateway)", get("/internal/coin/wallets/1001"));
+        responses.put("404 no route (gateway)", get("/api/nothing-here", bearer(token1001)));
+        SoftAssertions softly = new SoftAssertions();
+        responses.forEach((what, response) -> softly.assertThat(response.headers().allValues("X-Request-Id"))
                 .as("X-Request-Id of the %s response (%s)", what, response.statusCode())
-                .singleElement().satisfies(id -> assertThat(id).isNotBlank()));
-        assertThat(responses.get("200 wallet").headers().firstValue("X-Request-Id"))
-                .isNotEqualTo(responses.get("200 catalog").headers().firstValue("X-Request-Id"));
+                .hasSize(1).allSatisfy(id -> assertThat(id).isNotBlank()));
+        softly.assertThat(responses.get("200 wallet (routed)").headers().firstValue("X-Request-Id"))
+                .as("a new id per request")
+                .isNotEqualTo(responses.get("200 catalog (routed)").headers().firstValue("X-Request-Id"));
+        softly.assertAll();
     }
 
     @Test
     void aWellFormedClientRequestIdIsEchoed() {
         String id = "smoke-" + System.nanoTime();
         HttpResponse<String> ok = get("/api/coin/wallet", bearer(token1001), "X-Request-Id", id);
-        assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.headers().allValues("X-Request-Id")).containsExactly(id);
-
-        HttpResponse<String> unauthorized = get("/api/coin/wallet", "X-Request-Id", id);
-        assertThat(unauthorized.statusCode()).isEqualTo(401);
-        assertThat(unauthorized.headers().allValues("X-Request-Id")).containsExactly(id);
-        assertThat(json(unauthorized).get("requestId").asString()).isEqualTo(id);
+        HttpResponse<String> unauthorized = get("/api/coin/wallet", "X-Request-Id", id + "-401");
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(ok.statusCode()).isEqualTo(200);
+        softly.assertThat(ok.headers().allValues("X-Request-Id")).as("X-Request-Id of a routed 200").containsExactly(id);
+        softly.assertThat(unauthorized.statusCode()).isEqualTo(401);
+        softly.assertThat(unauthorized.headers().allValues("X-Request-Id")).as("X-Request-Id of the gateway's 401")
+                .containsExactly(id + "-401");
+        softly.assertThat(json(unauthorized).get("requestId").asString()).as("requestId of the 401 problem")
+                .isEqualTo(id + "-401");
+        softly.assertAll();
     }
 
     @Test
@@ -337,8 +344,9 @@ class LocalStackSmokeIT {
         String bad = "x".repeat(65);
         HttpResponse<String> response = get("/api/order/products", "X-Request-Id", bad);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().allValues("X-Request-Id")).singleElement()
-                .satisfies(id -> assertThat(id).isNotBlank().isNotEqualTo(bad));
+        List<String> ids = response.headers().allValues("X-Request-Id");
+        assertThat(ids).isNotEmpty().doesNotContain(bad).allSatisfy(id -> assertThat(id).isNotBlank());
+        assertThat(ids).as("X-Request-Id of a routed 200").hasSize(1);
     }
 
     // ------------------------------------------------------------------ HTTP and JSON helpers
