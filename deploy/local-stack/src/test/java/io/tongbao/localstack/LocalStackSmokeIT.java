@@ -28,7 +28,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -85,8 +84,8 @@ class LocalStackSmokeIT {
     static void startTheLocalStack() throws Exception {
         root = projectRoot();
         runDir = root.resolve("deploy/local-stack/target/smoke-run");
-        Files.createDirectories(runDir);
         stackEnv = environment();
+        Files.createDirectories(runDir);
 
         freshSchemasAndRedisDatabase();
 
@@ -112,19 +111,18 @@ class LocalStackSmokeIT {
 
     @AfterAll
     static void stopTheLocalStack() throws Exception {
-        if (root == null) {
-            return;
+        if (stackEnv == null || !Files.isDirectory(runDir)) {
+            return; // nothing was started
         }
         Map<String, Long> started = startedPids();
         Result down = runScript("down.sh", List.of(), runDir.resolve("down.out"), SHUTDOWN_LIMIT);
         List<String> survivors = new ArrayList<>();
         Instant deadline = Instant.now().plusSeconds(10);
         for (Map.Entry<String, Long> e : started.entrySet()) {
-            Optional<ProcessHandle> process = ProcessHandle.of(e.getValue());
-            while (process.map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
+            while (ours(e.getKey(), e.getValue()) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
-            if (process.map(ProcessHandle::isAlive).orElse(false)) {
+            if (ours(e.getKey(), e.getValue())) {
                 survivors.add(e.getKey() + " (pid " + e.getValue() + ")");
             }
         }
@@ -570,6 +568,16 @@ class LocalStackSmokeIT {
             }
         }
         return pids;
+    }
+
+    /** As down.sh decides it: the pid still runs the JVM that up.sh started for this part. */
+    private static boolean ours(String part, long pid) {
+        try {
+            String cmdline = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")).replace('\0', ' ');
+            return cmdline.contains("-Dtongbao.part=" + part + " ");
+        } catch (IOException e) {
+            return false; // no such process
+        }
     }
 
     private static void printResidentSetSizes() throws IOException {

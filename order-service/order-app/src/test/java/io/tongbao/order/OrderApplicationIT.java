@@ -57,6 +57,13 @@ class OrderApplicationIT {
     }
 
     @Test
+    void publishesItsOpenApiDocumentForUseThroughTheGateway() {
+        JsonNode doc = json(http("/v3/api-docs"));
+        assertThat(doc.get("paths").has("/api/order/products")).isTrue();
+        assertThat(doc.get("servers").get(0).get("url").asString()).isEqualTo("/");
+    }
+
+    @Test
     void servesTheSeededGoodsCatalog() {
         JsonNode products = json(http("/api/order/products"));
         assertThat(products).hasSize(3);
