@@ -1,7 +1,7 @@
 # Shared by up.sh and test.sh (sourced, not run): process helpers, and MariaDB and Redis started or reused.
 # Expects ROOT, RUN, LOGS and PIDS to be set.
 
-say() { printf '%s\n' "$*"; }
+say() { printf '%s\n' "$@"; }
 fail() { # part, log, message
   say "" "FAILED: $1: $3" "  log: $2"
   [ -f "$2" ] && { say "  last lines:"; tail -n 15 "$2" | sed 's/^/    /'; }

@@ -105,13 +105,13 @@ alive seata && wait_port seata "$TONGBAO_SEATA_PORT" "$LOGS/seata.log" 120
 # --- the services and the gateway
 while IFS=: read -r part port module; do
   if alive "$part"; then
-    say "$(printf '%-12s' "$part") already running (started earlier by this script)"
+    say "$(printf '%-16s' "$part") already running (started earlier by this script)"
     continue
   fi
   port_open "$port" && fail "$part" "$LOGS/$part.log" "port $port is taken by another process"
   jar="$(ls "$ROOT/$module"/target/*-exec.jar 2>/dev/null | head -n 1)"
   [ -n "$jar" ] || fail "$part" "$LOGS/$part.log" "no jar in $module/target; run without --no-build"
-  say "$(printf '%-12s' "$part") starting on port $port"
+  say "$(printf '%-16s' "$part") starting on port $port"
   # shellcheck disable=SC2086
   launch "$part" "$LOGS/$part.log" java -Dtongbao.part="$part" $JVM_OPTS -jar "$jar" --spring.profiles.active=local
 done <<< "$SERVICES"

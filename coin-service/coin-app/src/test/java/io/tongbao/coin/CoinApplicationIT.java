@@ -70,9 +70,11 @@ class CoinApplicationIT {
     void servesTheCallersWalletFromTheDatabase() {
         jdbc.update("INSERT INTO wallet (user_id, balance) VALUES (4242, 360)");
         JsonNode wallet = json(http("/api/coin/wallet", "X-User-Id", "4242"));
+        assertThat(wallet.get("userId").isString()).as("ids are strings").isTrue();
         assertThat(wallet.get("userId").asString()).isEqualTo("4242");
-        assertThat(wallet.get("balance").asString()).isEqualTo("360");
-        assertThat(json(http("/api/coin/wallet", "X-User-Id", "4343")).get("balance").asString()).isEqualTo("0");
+        assertThat(wallet.get("balance").isNumber()).as("coins are integers").isTrue();
+        assertThat(wallet.get("balance").asLong()).isEqualTo(360);
+        assertThat(json(http("/api/coin/wallet", "X-User-Id", "4343")).get("balance").asLong()).isZero();
     }
 
     @Test

@@ -33,7 +33,11 @@ class RequestIdFilter implements WebFilter {
         ServerWebExchange withId = exchange.mutate()
                 .request(r -> r.headers(h -> h.set(HEADER, id)))
                 .build();
-        withId.getResponse().getHeaders().set(HEADER, id);
+        // Set just before commit: a routed response also carries the service's echo, which this replaces.
+        withId.getResponse().beforeCommit(() -> {
+            withId.getResponse().getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
         long start = System.nanoTime();
         return chain.filter(withId).doFinally(signal -> access.info("{} {} {} {}ms requestId={}",
                 exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),

@@ -1,5 +1,7 @@
 package io.tongbao.coin.api;
 
-/** A user's coin balance (coins are integers). */
-public record WalletView(long userId, long balance) {
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+/** A user's coin balance. Coins are integers and are written as a JSON number (the id stays a string). */
+public record WalletView(long userId, @JsonFormat(shape = JsonFormat.Shape.NUMBER) long balance) {
 }

@@ -6,6 +6,8 @@ import java.math.BigInteger;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +16,16 @@ class LongAsStringModuleTest {
     private final JsonMapper json = JsonMapper.builder().addModule(new LongAsStringModule()).build();
 
     record Sample(long a, Long b, BigInteger c, int d) {
+    }
+
+    record Balance(long userId, @JsonFormat(shape = JsonFormat.Shape.NUMBER) long coins) {
+    }
+
+    @Test
+    void writesALongAsANumberWhenThePropertyAsksForIt() {
+        String written = json.writeValueAsString(new Balance(9_007_199_254_740_993L, 360L));
+
+        assertThat(written).isEqualTo("{\"userId\":\"9007199254740993\",\"coins\":360}");
     }
 
     @Test
