@@ -225,6 +225,63 @@ class LocalStackSmokeIT {
         assertThat(wallet.get("userId").asString()).isEqualTo("1001");
     }
 
+    // ------------------------------------------------------------------ rate limits, CORS, a second start
+
+    @Test
+    void rateLimitsEachUserOnTheirOwn() {
+        String hs256 = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+        Instant inAnHour = Instant.now().plusSeconds(3600);
+        String busy = jwt(hs256, claims("7777", inAnHour), LOCAL_SECRET);
+        String calm = jwt(hs256, claims("7778", inAnHour), LOCAL_SECRET);
+        int limited = 0;
+        for (int i = 0; i < 300 && limited == 0; i++) {
+            HttpResponse<String> response = get("/api/coin/wallet", bearer(busy));
+            if (response.statusCode() == 429) {
+                limited++;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(limited).as("user 7777 was never rate limited in 300 requests").isPositive();
+        assertThat(get("/api/coin/wallet", bearer(calm)).statusCode()).as("another user is not limited").isEqualTo(200);
+    }
+
+    @Test
+    void answersACorsPreflightFromALocalOrigin() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/api/coin/wallet"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:5173");
+    }
+
+    @Test
+    void refusesACorsPreflightFromAnUnknownOrigin() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/api/coin/wallet"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void aSecondStartNamesThePartWhosePortIsTaken() throws Exception {
+        Path otherRun = runDir.resolveSibling("smoke-run-second");
+        Files.createDirectories(otherRun);
+        Map<String, String> env = new LinkedHashMap<>(stackEnv);
+        env.put("TONGBAO_RUN_DIR", otherRun.toString());
+        Result second = runScript("up.sh", List.of("--no-build"), otherRun.resolve("up.out"), STARTUP_LIMIT, env);
+        assertThat(second.exitCode()).as(second.output()).isEqualTo(1);
+        assertThat(second.output()).contains("FAILED: order-service: port 18081 is taken by another process")
+                .contains("log: " + otherRun.resolve("logs/order-service.log"));
+        try (Stream<Path> pids = Files.list(otherRun.resolve("pids"))) {
+            assertThat(pids.toList()).as("the second start launched nothing").isEmpty();
+        }
+    }
+
     static Stream<Arguments> badTokens() {
         String hs256 = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
         Instant inAnHour = Instant.now().plusSeconds(3600);
@@ -508,11 +565,16 @@ class LocalStackSmokeIT {
 
     /** Runs deploy/local/{script}, writes its output to {@code out} and echoes it to System.out. */
     private static Result runScript(String script, List<String> args, Path out, Duration limit) throws Exception {
+        return runScript(script, args, out, limit, stackEnv);
+    }
+
+    private static Result runScript(String script, List<String> args, Path out, Duration limit, Map<String, String> env)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("deploy/local").resolve(script).toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(stackEnv);
+        builder.environment().putAll(env);
         System.out.println("$ " + String.join(" ", command));
         Process process = builder.start();
         process.getOutputStream().close();
