@@ -21,7 +21,17 @@ public final class TestHttp {
 
     /** GET with header name/value pairs. */
     public static Response get(String url, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
+    }
+
+    /** POST of a JSON body, with header name/value pairs. */
+    public static Response postJson(String url, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
+    private static Response send(HttpRequest.Builder request, String... headers) {
+        request.timeout(Duration.ofSeconds(20));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -30,7 +40,7 @@ public final class TestHttp {
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + url + " failed", e);
+            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

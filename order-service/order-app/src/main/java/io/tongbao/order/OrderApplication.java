@@ -3,8 +3,10 @@ package io.tongbao.order;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @MapperScan(basePackages = "io.tongbao.order", annotationClass = org.apache.ibatis.annotations.Mapper.class)
 public class OrderApplication {
 

@@ -9,12 +9,12 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 
 import io.tongbao.common.error.ApiException;
 import io.tongbao.common.money.Money;
-import io.tongbao.order.api.OrderInternalApi;
+import io.tongbao.order.api.CatalogInternalApi;
 import io.tongbao.order.api.ProductView;
 
 /** The goods catalog: public GET /api/order/products, and the internal lookup other services use. */
 @RestController
-class CatalogController implements OrderInternalApi {
+class CatalogController implements CatalogInternalApi {
 
     private final SkuMapper skus;
 

@@ -1,0 +1,47 @@
+package io.tongbao.common.messaging;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.tongbao.common.id.IdGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The transactional outbox: a message is stored in the same database transaction as the state change that
+ * causes it, and {@link OutboxRelay} sends it afterwards. A change is never published without being committed,
+ * and never committed without being published (at least once). Consumers deduplicate with {@link Inbox}.
+ */
+public class Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final IdGenerator ids;
+    private final JsonMapper json;
+
+    public Outbox(JdbcTemplate jdbc, IdGenerator ids, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.json = json;
+    }
+
+    /** Stores a message to send as soon as the transaction commits. Must run inside that transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long enqueue(String topic, String tag, String key, Object payload) {
+        return enqueue(topic, tag, key, payload, null);
+    }
+
+    /** Stores a timer message: the broker delivers it at {@code deliverAt} (precise to about a second). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long enqueue(String topic, String tag, String key, Object payload, Instant deliverAt) {
+        long id = ids.nextId();
+        jdbc.update("""
+                INSERT INTO outbox_message (id, topic, tag, message_key, payload, deliver_at, status, attempts)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0)""",
+                id, topic, tag, key, json.writeValueAsString(payload),
+                deliverAt == null ? null : Timestamp.from(deliverAt));
+        return id;
+    }
+}
