@@ -11,6 +11,7 @@ CREATE TABLE orders (
     paid_amount_fen     BIGINT       NOT NULL DEFAULT 0,
     refunded_amount_fen BIGINT       NOT NULL DEFAULT 0,
     currency            CHAR(3)      NOT NULL,
+    pay_no              VARCHAR(64)  NULL,
     created_at          TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     expire_at           TIMESTAMP(3) NOT NULL,
     paid_at             TIMESTAMP(3) NULL,

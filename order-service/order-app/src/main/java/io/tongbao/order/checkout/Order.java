@@ -21,6 +21,7 @@ public class Order {
     private Long paidAmountFen;
     private Long refundedAmountFen;
     private String currency;
+    private String payNo;
     private Instant createdAt;
     private Instant expireAt;
     private Instant paidAt;
@@ -46,6 +47,8 @@ public class Order {
     public void setRefundedAmountFen(Long refundedAmountFen) { this.refundedAmountFen = refundedAmountFen; }
     public String getCurrency() { return currency; }
     public void setCurrency(String currency) { this.currency = currency; }
+    public String getPayNo() { return payNo; }
+    public void setPayNo(String payNo) { this.payNo = payNo; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getExpireAt() { return expireAt; }

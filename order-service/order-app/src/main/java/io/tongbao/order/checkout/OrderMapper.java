@@ -10,12 +10,12 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 
 /** Every state change is a named compare-and-set: it changes a row only from the state it expects. */
 @Mapper
-interface OrderMapper extends BaseMapper<Order> {
+public interface OrderMapper extends BaseMapper<Order> {
 
-    @Update("UPDATE orders SET status = 'PAID', paid_amount_fen = #{paidFen}, paid_at = #{paidAt} "
+    @Update("UPDATE orders SET status = 'PAID', paid_amount_fen = #{paidFen}, paid_at = #{paidAt}, pay_no = #{payNo} "
             + "WHERE order_no = #{orderNo} AND status = 'UNPAID'")
     int updateUnpaidToPaid(@Param("orderNo") String orderNo, @Param("paidFen") long paidFen,
-            @Param("paidAt") Instant paidAt);
+            @Param("paidAt") Instant paidAt, @Param("payNo") String payNo);
 
     @Update("UPDATE orders SET status = 'CLOSED', closed_at = #{closedAt} "
             + "WHERE order_no = #{orderNo} AND status = 'UNPAID'")

@@ -142,8 +142,8 @@ class OrderCheckoutIT {
     @Test
     void movesEachStateOnlyFromTheStateItExpects() {
         String orderNo = create(recharge(1001, "r-" + UUID.randomUUID(), null)).get("orderNo").asString();
-        assertThat(orders.updateUnpaidToPaid(orderNo, 3000, Instant.now())).isEqualTo(1);
-        assertThat(orders.updateUnpaidToPaid(orderNo, 3000, Instant.now())).as("paid twice").isZero();
+        assertThat(orders.updateUnpaidToPaid(orderNo, 3000, Instant.now(), "pay-1")).isEqualTo(1);
+        assertThat(orders.updateUnpaidToPaid(orderNo, 3000, Instant.now(), "pay-2")).as("paid twice").isZero();
         assertThat(orders.updateUnpaidToClosed(orderNo, Instant.now())).as("closed after paid").isZero();
         assertThat(jdbc.queryForObject("SELECT status FROM orders WHERE order_no = ?", String.class, orderNo))
                 .isEqualTo("PAID");

@@ -1,0 +1,82 @@
+package io.tongbao.order.payment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+
+import io.tongbao.common.id.IdGenerator;
+import io.tongbao.common.messaging.Inbox;
+import io.tongbao.common.messaging.Outbox;
+import io.tongbao.order.api.BizType;
+import io.tongbao.order.api.event.OrderEvent;
+import io.tongbao.order.checkout.Order;
+import io.tongbao.order.checkout.OrderMapper;
+import io.tongbao.payment.api.event.PaymentSucceeded;
+
+/**
+ * Applies a recorded payment to its orders: UNPAID → PAID with a compare-and-set, and the PAID event through the
+ * outbox, in one transaction. A redelivery changes nothing. A success for an order that is no longer UNPAID (closed
+ * by its timeout, or paid by another payment) is kept as a late payment to refund: never lost, never applied twice.
+ */
+@Service
+class PaymentApplier {
+
+    static final String GROUP = "order-service-payment-success";
+    private static final Logger log = LoggerFactory.getLogger(PaymentApplier.class);
+
+    private final OrderMapper orders;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final JdbcTemplate jdbc;
+    private final IdGenerator ids;
+
+    PaymentApplier(OrderMapper orders, Inbox inbox, Outbox outbox, JdbcTemplate jdbc, IdGenerator ids) {
+        this.orders = orders;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    @Transactional
+    public void apply(PaymentSucceeded payment) {
+        if (!inbox.firstDelivery(GROUP, payment.eventId())) {
+            return;
+        }
+        for (PaymentSucceeded.PaidOrder paid : payment.orders()) {
+            Order order = orders.selectOne(new LambdaQueryWrapper<Order>().eq(Order::getOrderNo, paid.orderNo()));
+            if (order == null || order.getAmountFen() != paid.amountFen()) {
+                throw new IllegalStateException("Payment " + payment.payNo() + " does not match order " + paid.orderNo());
+            }
+            if (orders.updateUnpaidToPaid(order.getOrderNo(), paid.amountFen(), payment.paidAt(), payment.payNo()) == 1) {
+                outbox.enqueue(OrderEvent.TOPIC, OrderEvent.Type.PAID.name(), order.getOrderNo(), paidEvent(order, paid, payment));
+            } else if (!payment.payNo().equals(order.getPayNo())) {
+                keepLatePayment(payment, paid, order);
+            }
+        }
+    }
+
+    private void keepLatePayment(PaymentSucceeded payment, PaymentSucceeded.PaidOrder paid, Order order) {
+        int kept = jdbc.update("""
+                INSERT IGNORE INTO late_payment (id, pay_no, order_no, amount_fen, order_status, status)
+                VALUES (?, ?, ?, ?, ?, 'TO_REFUND')""", ids.nextId(), payment.payNo(), paid.orderNo(), paid.amountFen(),
+                order.getStatus());
+        if (kept == 1) {
+            log.warn("Late payment {} for order {} in state {}: kept for refund", payment.payNo(), paid.orderNo(),
+                    order.getStatus());
+        }
+    }
+
+    private static OrderEvent paidEvent(Order order, PaymentSucceeded.PaidOrder paid, PaymentSucceeded payment) {
+        return new OrderEvent(UUID.randomUUID().toString(), Instant.now(), OrderEvent.Type.PAID, order.getOrderNo(),
+                order.getUserId(), BizType.valueOf(order.getBizType()), order.getBizId(), order.getAmountFen(),
+                paid.amountFen(), payment.payNo());
+    }
+}
