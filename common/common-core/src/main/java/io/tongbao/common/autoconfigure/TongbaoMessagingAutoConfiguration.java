@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,29 +18,38 @@ import io.tongbao.common.messaging.OutboxRelay;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox and inbox, for services whose schema has the outbox_message and inbox_message tables
- * ({@code tongbao.outbox.enabled=true}).
+ * The outbox ({@code tongbao.outbox.enabled=true}: the schema has outbox_message) and the inbox
+ * ({@code tongbao.inbox.enabled=true}: the schema has inbox_message).
  */
 @AutoConfiguration(afterName = {"org.apache.rocketmq.spring.autoconfigure.RocketMQAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration"})
 @ConditionalOnClass({RocketMQTemplate.class, JdbcTemplate.class})
-@ConditionalOnProperty(name = "tongbao.outbox.enabled", havingValue = "true")
-@EnableScheduling
 public class TongbaoMessagingAutoConfiguration {
 
-    @Bean
-    Outbox outbox(JdbcTemplate jdbc, IdGenerator ids, JsonMapper json) {
-        return new Outbox(jdbc, ids, json);
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "tongbao.outbox.enabled", havingValue = "true")
+    @EnableScheduling
+    static class OutboxConfiguration {
+
+        @Bean
+        Outbox outbox(JdbcTemplate jdbc, IdGenerator ids, JsonMapper json) {
+            return new Outbox(jdbc, ids, json);
+        }
+
+        @Bean
+        @ConditionalOnBean(RocketMQTemplate.class)
+        OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq) {
+            return new OutboxRelay(jdbc, tx, rocketmq);
+        }
     }
 
-    @Bean
-    Inbox inbox(JdbcTemplate jdbc) {
-        return new Inbox(jdbc);
-    }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "tongbao.inbox.enabled", havingValue = "true")
+    static class InboxConfiguration {
 
-    @Bean
-    @ConditionalOnBean(RocketMQTemplate.class)
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq) {
-        return new OutboxRelay(jdbc, tx, rocketmq);
+        @Bean
+        Inbox inbox(JdbcTemplate jdbc) {
+            return new Inbox(jdbc);
+        }
     }
 }
