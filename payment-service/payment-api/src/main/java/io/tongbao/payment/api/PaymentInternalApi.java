@@ -1,14 +1,14 @@
 package io.tongbao.payment.api;
 
-import java.util.List;
-
 import org.springframework.cloud.openfeign.FeignClient;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 
-/** payment-service's internal contract, for other services only (the gateway never routes /internal/**). */
+/** payment-service's attempts, for other services only (the gateway never routes /internal/**). */
 @FeignClient(name = "payment-service", contextId = "paymentInternalApi")
 public interface PaymentInternalApi {
 
-    @GetMapping("/internal/payment/channels")
-    List<ChannelView> channels();
+    /** Closes every open attempt of an order at its provider (order-service calls it when the order times out). */
+    @PostMapping("/internal/payment/orders/{orderNo}/close-attempts")
+    CloseOutcome closeOpenAttempts(@PathVariable("orderNo") String orderNo);
 }

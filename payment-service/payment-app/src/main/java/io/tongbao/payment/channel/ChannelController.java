@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.RestController;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 
 import io.tongbao.payment.api.ChannelView;
-import io.tongbao.payment.api.PaymentInternalApi;
+import io.tongbao.payment.api.ChannelInternalApi;
 
 /** The channels a client may pay with: public GET /api/payment/channels, and the same list internally. */
 @RestController
-class ChannelController implements PaymentInternalApi {
+class ChannelController implements ChannelInternalApi {
 
     private final PayChannelMapper channels;
 

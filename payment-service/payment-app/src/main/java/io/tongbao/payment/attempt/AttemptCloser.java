@@ -1,0 +1,49 @@
+package io.tongbao.payment.attempt;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.RestController;
+
+import io.tongbao.payment.alipay.AlipayGateway;
+import io.tongbao.payment.alipay.ProviderTrade;
+import io.tongbao.payment.api.CloseOutcome;
+import io.tongbao.payment.api.PaymentInternalApi;
+
+/**
+ * Closes an order's open attempts at the provider when the order times out. A trade the provider will not close
+ * because it is paid is queried and applied as a success instead, through the normal path.
+ */
+@RestController
+class AttemptCloser implements PaymentInternalApi {
+
+    private final PaymentService payments;
+    private final PayAttemptMapper attempts;
+    private final AlipayGateway alipay;
+    private final PaymentResults results;
+
+    AttemptCloser(PaymentService payments, PayAttemptMapper attempts, AlipayGateway alipay, PaymentResults results) {
+        this.payments = payments;
+        this.attempts = attempts;
+        this.alipay = alipay;
+        this.results = results;
+    }
+
+    @Override
+    public CloseOutcome closeOpenAttempts(String orderNo) {
+        boolean paid = false;
+        List<String> closed = new ArrayList<>();
+        for (PayAttempt attempt : payments.pendingOf(orderNo)) {
+            AlipayGateway.CloseResult result = alipay.close(attempt.getPayNo());
+            if (result == AlipayGateway.CloseResult.NOT_WAITING) {
+                ProviderTrade trade = alipay.query(attempt.getPayNo());
+                results.apply(attempt.getPayNo(), trade);
+                paid |= trade.paid();
+            } else if (attempts.updatePendingToClosed(attempt.getPayNo(), Instant.now()) == 1) {
+                closed.add(attempt.getPayNo());
+            }
+        }
+        return new CloseOutcome(paid, closed);
+    }
+}

@@ -1,0 +1,74 @@
+package io.tongbao.payment.attempt;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+
+import io.tongbao.common.messaging.Outbox;
+import io.tongbao.payment.alipay.ProviderTrade;
+import io.tongbao.payment.api.event.PaymentSucceeded;
+
+/**
+ * The one code path that applies what a provider says about an attempt, whether it came from a notify, an active
+ * query, the compensation job or a failed close. Paid: SUCCESS by compare-and-set, with payment-success written to
+ * the outbox in the same transaction. Closed: CLOSED. A repeat changes nothing.
+ */
+@Service
+public class PaymentResults {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentResults.class);
+    private final PayAttemptMapper attempts;
+    private final Outbox outbox;
+
+    PaymentResults(PayAttemptMapper attempts, Outbox outbox) {
+        this.attempts = attempts;
+        this.outbox = outbox;
+    }
+
+    public enum Outcome {
+        RECORDED, ALREADY_RECORDED, NOTHING_TO_DO, MISMATCH, UNKNOWN_ATTEMPT
+    }
+
+    @Transactional
+    public Outcome apply(String payNo, ProviderTrade trade) {
+        PayAttempt attempt = find(payNo);
+        if (attempt == null) {
+            return Outcome.UNKNOWN_ATTEMPT;
+        }
+        if (trade.status() != ProviderTrade.Status.NOT_EXIST && trade.totalFen() != attempt.getAmountFen()) {
+            log.error("Provider reports {} fen for attempt {} of {} fen: not applied", trade.totalFen(),
+                    attempt.getPayNo(), attempt.getAmountFen());
+            return Outcome.MISMATCH;
+        }
+        return switch (trade.status()) {
+            case PAID -> paid(attempt, trade);
+            case CLOSED -> attempts.updatePendingToClosed(payNo, Instant.now()) == 1 ? Outcome.RECORDED
+                    : Outcome.ALREADY_RECORDED;
+            case WAITING, NOT_EXIST -> Outcome.NOTHING_TO_DO;
+        };
+    }
+
+    PayAttempt find(String payNo) {
+        return attempts.selectOne(new LambdaQueryWrapper<PayAttempt>().eq(PayAttempt::getPayNo, payNo));
+    }
+
+    private Outcome paid(PayAttempt attempt, ProviderTrade trade) {
+        Instant paidAt = trade.paidAt() == null ? Instant.now() : trade.paidAt();
+        if (attempts.updateToSuccess(attempt.getPayNo(), trade.tradeNo(), paidAt) == 0) {
+            return Outcome.ALREADY_RECORDED;
+        }
+        outbox.enqueue(PaymentSucceeded.TOPIC, attempt.getChannel(), attempt.getPayNo(), new PaymentSucceeded(
+                UUID.randomUUID().toString(), Instant.now(), attempt.getPayNo(), attempt.getChannel(),
+                attempt.getUserId(), attempt.getAmountFen(), paidAt,
+                attempts.ordersOf(attempt.getPayNo()).stream()
+                        .map(o -> new PaymentSucceeded.PaidOrder(o.orderNo(), o.amountFen())).toList()));
+        log.info("Payment {} succeeded ({} fen)", attempt.getPayNo(), attempt.getAmountFen());
+        return Outcome.RECORDED;
+    }
+}

@@ -1,0 +1,74 @@
+package io.tongbao.payment.attempt;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.tongbao.payment.alipay.AlipayGateway;
+
+/**
+ * The safety net for lost notifies: PENDING attempts older than a few minutes are queried at the provider and the
+ * answer applied through the same path as a notify. One replica at a time runs it (a Redisson lock with a lease).
+ */
+@Component
+class PendingCompensation {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingCompensation.class);
+    private static final int BATCH = 100;
+    private final PayAttemptMapper attempts;
+    private final AlipayGateway alipay;
+    private final PaymentResults results;
+    private final RedissonClient redisson;
+    private final Duration olderThan;
+
+    PendingCompensation(PayAttemptMapper attempts, AlipayGateway alipay, PaymentResults results, RedissonClient redisson,
+            @Value("${tongbao.payment.compensation.older-than:PT2M}") Duration olderThan) {
+        this.attempts = attempts;
+        this.alipay = alipay;
+        this.results = results;
+        this.redisson = redisson;
+        this.olderThan = olderThan;
+    }
+
+    @Scheduled(fixedDelayString = "${tongbao.payment.compensation.interval:PT30S}",
+            initialDelayString = "${tongbao.payment.compensation.interval:PT30S}")
+    void run() {
+        RLock lock = redisson.getLock("tongbao:payment:compensation");
+        try {
+            if (!lock.tryLock(0, 5, TimeUnit.MINUTES)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            compensate();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queries each stale PENDING attempt; returns how many the provider's answer changed. */
+    int compensate() {
+        int changed = 0;
+        for (String payNo : attempts.stalePending(Instant.now().minus(olderThan), BATCH)) {
+            try {
+                if (results.apply(payNo, alipay.query(payNo)) == PaymentResults.Outcome.RECORDED) {
+                    changed++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Compensation could not settle attempt {}: {}", payNo, e.toString());
+            }
+        }
+        return changed;
+    }
+}
