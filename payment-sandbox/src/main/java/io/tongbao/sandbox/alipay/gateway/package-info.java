@@ -1,0 +1,2 @@
+/** The OpenAPI gateway at /gateway.do: request verification, methods, signed responses. */
+package io.tongbao.sandbox.alipay.gateway;

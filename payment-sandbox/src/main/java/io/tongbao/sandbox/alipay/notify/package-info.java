@@ -1,0 +1,2 @@
+/** Async notify delivery with Alipay's (compressed) retry schedule. */
+package io.tongbao.sandbox.alipay.notify;

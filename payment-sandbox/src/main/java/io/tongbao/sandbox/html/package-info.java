@@ -1,0 +1,2 @@
+/** Helpers for the few server-rendered HTML pages. */
+package io.tongbao.sandbox.html;
