@@ -12,7 +12,7 @@ ours() { # part pid: the pid still belongs to the process up.sh started for this
 }
 
 stopped=0
-for part in gateway learning-service coin-service payment-service order-service seata rocketmq redis mariadb; do
+for part in gateway learning-service coin-service payment-service order-service payment-sandbox seata rocketmq redis mariadb; do
   f="$PIDS/$part.pid"
   [ -f "$f" ] || continue
   pid="$(cat "$f")"

@@ -28,6 +28,7 @@ export TONGBAO_ORDER_PORT="${TONGBAO_ORDER_PORT:-8081}"
 export TONGBAO_PAYMENT_PORT="${TONGBAO_PAYMENT_PORT:-8082}"
 export TONGBAO_COIN_PORT="${TONGBAO_COIN_PORT:-8083}"
 export TONGBAO_LEARNING_PORT="${TONGBAO_LEARNING_PORT:-8084}"
+export TONGBAO_SANDBOX_PORT="${TONGBAO_SANDBOX_PORT:-8090}"
 export TONGBAO_ROCKETMQ_NAMESRV="127.0.0.1:$TONGBAO_NAMESRV_PORT"
 export TONGBAO_SEATA_SERVER="127.0.0.1:$TONGBAO_SEATA_PORT"
 SUFFIX="${TONGBAO_SCHEMA_SUFFIX:-}"
@@ -37,7 +38,8 @@ done
 JVM_OPTS="${TONGBAO_JVM_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError}"
 READY_TIMEOUT="${TONGBAO_READY_TIMEOUT:-300}"
 
-SERVICES="order-service:$TONGBAO_ORDER_PORT:order-service/order-app
+SERVICES="payment-sandbox:$TONGBAO_SANDBOX_PORT:payment-sandbox
+order-service:$TONGBAO_ORDER_PORT:order-service/order-app
 payment-service:$TONGBAO_PAYMENT_PORT:payment-service/payment-app
 coin-service:$TONGBAO_COIN_PORT:coin-service/coin-app
 learning-service:$TONGBAO_LEARNING_PORT:learning-service/learning-app
@@ -102,7 +104,32 @@ if [ "$ROCKETMQ_STARTED" = 1 ]; then
 fi
 alive seata && wait_port seata "$TONGBAO_SEATA_PORT" "$LOGS/seata.log" 120
 
-# --- the services and the gateway
+# --- local-only keys, generated at first start: the sandbox's "Alipay platform" pair and the merchant app's pair
+KEYS="$RUN/secrets/alipay"
+java -cp "$LOCAL_CP" io.tongbao.localstack.KeysMain "$KEYS" alipay-platform alipay-app > /dev/null \
+  || { say "FAILED: could not generate the local Alipay keys in $KEYS"; exit 1; }
+ALIPAY_APP_ID="${TONGBAO_ALIPAY_APP_ID:-2021000000000001}"
+
+# per-part environment: secrets reach only the process that needs them, never a command line
+part_env() {
+  case "$1" in
+    payment-sandbox)
+      export TONGBAO_SANDBOX_KEY_DIR="$KEYS"
+      export TONGBAO_SANDBOX_PUBLIC_URL="http://127.0.0.1:$TONGBAO_SANDBOX_PORT"
+      export SANDBOX_ALIPAY_APPS_0_APP_ID="$ALIPAY_APP_ID"
+      SANDBOX_ALIPAY_APPS_0_APP_PUBLIC_KEY="$(cat "$KEYS/alipay-app-public-key.x509.b64")"
+      export SANDBOX_ALIPAY_APPS_0_APP_PUBLIC_KEY ;;
+    payment-service)
+      export TONGBAO_ALIPAY_APP_ID="$ALIPAY_APP_ID"
+      TONGBAO_ALIPAY_PRIVATE_KEY="$(cat "$KEYS/alipay-app-private-key.pk8.b64")"
+      TONGBAO_ALIPAY_PUBLIC_KEY="$(cat "$KEYS/alipay-platform-public-key.x509.b64")"
+      export TONGBAO_ALIPAY_PRIVATE_KEY TONGBAO_ALIPAY_PUBLIC_KEY
+      export TONGBAO_ALIPAY_GATEWAY_URL="http://127.0.0.1:$TONGBAO_SANDBOX_PORT/gateway.do"
+      export TONGBAO_ALIPAY_NOTIFY_URL="http://127.0.0.1:$TONGBAO_GATEWAY_PORT/api/payment/notify/alipay" ;;
+  esac
+}
+
+# --- the sandbox, the services and the gateway
 while IFS=: read -r part port module; do
   if alive "$part"; then
     say "$(printf '%-16s' "$part") already running (started earlier by this script)"
@@ -113,7 +140,7 @@ while IFS=: read -r part port module; do
   [ -n "$jar" ] || fail "$part" "$LOGS/$part.log" "no jar in $module/target; run without --no-build"
   say "$(printf '%-16s' "$part") starting on port $port"
   # shellcheck disable=SC2086
-  launch "$part" "$LOGS/$part.log" java -Dtongbao.part="$part" $JVM_OPTS -jar "$jar" --spring.profiles.active=local
+  (part_env "$part"; launch "$part" "$LOGS/$part.log" java -Dtongbao.part="$part" $JVM_OPTS -jar "$jar" --spring.profiles.active=local)
 done <<< "$SERVICES"
 
 say "Waiting until everything is ready (at most $READY_TIMEOUT s)..."
@@ -135,6 +162,7 @@ say ""
 say "Tongbao is up in $((SECONDS - START)) s."
 say "  Gateway:            $GATEWAY"
 say "  API docs:           $GATEWAY/swagger-ui.html"
+say "  Payment sandbox:    http://127.0.0.1:$TONGBAO_SANDBOX_PORT (cashier: /cashier/alipay/<payNo>)"
 say "  Dev token for 1001: $TOKEN"
 say "  Try:                curl -H \"Authorization: Bearer <the token above>\" $GATEWAY/api/coin/wallet"
 say "  Logs:               $LOGS"

@@ -1,0 +1,217 @@
+package io.tongbao.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The coin recharge end to end through the gateway, on the local stack's real parts: the official Alipay SDK in
+ * payment-service talks to the sandbox, whose signed notifies come back through the gateway. Each test is its own
+ * user, so wallets never mix.
+ */
+@ExtendWith(LocalStack.class)
+class RechargeFlowIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicLong USERS = new AtomicLong(300_000 + System.currentTimeMillis() % 100_000 * 10);
+    private static final String NOTIFY_URL = LocalStack.gateway("/api/payment/notify/alipay").toString();
+
+    /** One user with a token, a recharge of pod 30002 (30.00 yuan, 300 + 30 coins) and an ALIPAY QR payment. */
+    private record Purchase(String token, String rechargeId, String orderNo, String payNo) {
+    }
+
+    private Purchase purchase() {
+        String token = devToken(USERS.incrementAndGet());
+        JsonNode pods = call("GET", "/api/coin/pods", token, null, 200);
+        assertThat(pods.toString()).contains("\"30002\"");
+        JsonNode recharge = call("POST", "/api/coin/recharges", token, "{\"podId\":\"30002\"}", 201);
+        String orderNo = recharge.get("orderNo").asString();
+        JsonNode payment = call("POST", "/api/payment/payments", token,
+                "{\"orderNo\":\"" + orderNo + "\",\"channel\":\"ALIPAY\",\"mode\":\"QR\"}", 201);
+        assertThat(payment.get("status").asString()).isEqualTo("PENDING");
+        assertThat(payment.get("amount").asString()).isEqualTo("30.00");
+        assertThat(payment.get("qrCode").asString()).startsWith("data:image/png;base64,");
+        return new Purchase(token, recharge.get("rechargeId").asString(), orderNo, payment.get("payNo").asString());
+    }
+
+    @Test
+    void aPaidRechargeCreditsCoinAndGiftCoinAndMarksEverythingPaid() {
+        Purchase p = purchase();
+        sandbox("/sandbox/alipay/trades/" + p.payNo() + "/pay", "");
+        awaitValue(() -> wallet(p), 330L);
+        assertPaidOnce(p);
+    }
+
+    @Test
+    void duplicateNotifiesCreditOnceEvenWhenRacingAPaymentQuery() throws Exception {
+        Purchase p = purchase();
+        sandbox("/sandbox/alipay/trades/" + p.payNo() + "/pay", "");
+        awaitValue(() -> wallet(p), 330L);
+        sandbox("/sandbox/alipay/trades/" + p.payNo() + "/notify?times=5", "");
+        List<CompletableFuture<?>> racing = new ArrayList<>();
+        racing.add(CompletableFuture.runAsync(() -> sandbox("/sandbox/alipay/trades/" + p.payNo() + "/notify?times=5", "")));
+        racing.add(CompletableFuture.runAsync(() -> call("GET", "/api/payment/payments/" + p.payNo(), p.token(), null, 200)));
+        CompletableFuture.allOf(racing.toArray(CompletableFuture[]::new)).get();
+        Thread.sleep(2_000);
+        assertPaidOnce(p);
+    }
+
+    @Test
+    void forgedAndTamperedNotifiesAreRefusedAndChangeNothing() {
+        Purchase p = purchase();
+        assertRefused(forge(p.payNo(), "30.00", null, "\"signWith\":\"WRONG_KEY\""));
+        assertRefused(forge(p.payNo(), "0.01", null, null));
+        assertRefused(forge(p.payNo(), "30.00", "2021999999999999", null));
+        assertRefused(forge("999999999999", "30.00", null, null));
+        assertRefused(forge(p.payNo(), "30.00", null, "\"omitSign\":true"));
+        HttpResponse<String> malformed = send(HttpRequest.newBuilder(URI.create(NOTIFY_URL))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("%%%garbage&&=")));
+        assertThat(malformed.body()).isEqualTo("fail");
+        JsonNode payment = call("GET", "/api/payment/payments/" + p.payNo(), p.token(), null, 200);
+        assertThat(payment.get("status").asString()).isEqualTo("PENDING");
+        assertThat(wallet(p)).isZero();
+        assertThat(call("GET", "/api/coin/recharges/" + p.rechargeId(), p.token(), null, 200).get("status").asString())
+                .isEqualTo("UNPAID");
+    }
+
+    @Test
+    void aLostNotifyIsRecoveredByQueryingThePayment() {
+        Purchase p = purchase();
+        sandbox("/sandbox/alipay/trades/" + p.payNo() + "/pay?notify=false", "");
+        JsonNode payment = call("GET", "/api/payment/payments/" + p.payNo(), p.token(), null, 200);
+        assertThat(payment.get("status").asString()).isEqualTo("SUCCESS");
+        awaitValue(() -> wallet(p), 330L);
+        assertPaidOnce(p);
+    }
+
+    @Test
+    void anUnpaidOrderTimesOutAndItsTradeIsClosedAtTheProvider() {
+        Purchase p = purchase();
+        awaitValue(() -> call("GET", "/api/order/orders/" + p.orderNo(), p.token(), null, 200).get("status").asString(),
+                "CLOSED");
+        assertThat(sandboxTrade(p.payNo()).get("status").asString()).isEqualTo("TRADE_CLOSED");
+        awaitValue(() -> call("GET", "/api/coin/recharges/" + p.rechargeId(), p.token(), null, 200).get("status")
+                .asString(), "CLOSED");
+        assertThat(wallet(p)).isZero();
+    }
+
+    @Test
+    void aPaymentJustBeforeTheTimeoutWinsOverTheClose() {
+        Purchase p = purchase();
+        sandbox("/sandbox/alipay/trades/" + p.payNo() + "/pay?notify=false", "");
+        awaitValue(() -> call("GET", "/api/order/orders/" + p.orderNo(), p.token(), null, 200).get("status").asString(),
+                "PAID");
+        awaitValue(() -> wallet(p), 330L);
+        assertPaidOnce(p);
+        assertThat(sandboxTrade(p.payNo()).get("status").asString()).isEqualTo("TRADE_SUCCESS");
+    }
+
+    private void assertPaidOnce(Purchase p) {
+        assertThat(wallet(p)).isEqualTo(330L);
+        JsonNode ledger = call("GET", "/api/coin/wallet/ledger", p.token(), null, 200);
+        assertThat(ledger.get("total").asLong()).isEqualTo(1);
+        assertThat(ledger.get("items").get(0).get("coins").asLong()).isEqualTo(330);
+        assertThat(ledger.get("items").get(0).get("bizId").asString()).isEqualTo(p.rechargeId());
+        awaitValue(() -> call("GET", "/api/coin/recharges/" + p.rechargeId(), p.token(), null, 200).get("status")
+                .asString(), "PAID");
+        JsonNode order = call("GET", "/api/order/orders/" + p.orderNo(), p.token(), null, 200);
+        assertThat(order.get("status").asString()).isEqualTo("PAID");
+        assertThat(order.get("paidAmount").asString()).isEqualTo("30.00");
+        assertThat(call("GET", "/api/payment/payments/" + p.payNo(), p.token(), null, 200).get("status").asString())
+                .isEqualTo("SUCCESS");
+    }
+
+    private static void assertRefused(JsonNode answer) {
+        assertThat(answer.get("body").asString()).as(answer.toString()).isEqualTo("fail");
+    }
+
+    /** Asks the sandbox to sign and send a notify with these fields (its own platform key unless told otherwise). */
+    private JsonNode forge(String payNo, String amount, String appId, String option) {
+        String params = "\"out_trade_no\":\"" + payNo + "\",\"trade_no\":\"2026" + payNo + "\",\"trade_status\":"
+                + "\"TRADE_SUCCESS\",\"total_amount\":\"" + amount + "\",\"notify_type\":\"trade_status_sync\""
+                + (appId == null ? "" : ",\"app_id\":\"" + appId + "\"");
+        String body = "{\"notifyUrl\":\"" + NOTIFY_URL + "\",\"params\":{" + params + "}"
+                + (option == null ? "" : "," + option) + "}";
+        return JSON.readTree(sandbox("/sandbox/alipay/notify", body));
+    }
+
+    private long wallet(Purchase p) {
+        return call("GET", "/api/coin/wallet", p.token(), null, 200).get("balance").asLong();
+    }
+
+    private static JsonNode sandboxTrade(String payNo) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(sandboxUri("/sandbox/alipay/trades/" + payNo)).GET());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static String sandbox(String path, String json) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(sandboxUri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(r.statusCode()).as(path + " " + r.body()).isBetween(200, 299);
+        return r.body();
+    }
+
+    private static URI sandboxUri(String path) {
+        return URI.create("http://127.0.0.1:" + LocalStack.SANDBOX_PORT + path);
+    }
+
+    private static String devToken(long userId) {
+        return JSON.readTree(send(HttpRequest.newBuilder(LocalStack.gateway("/api/auth/dev-token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + userId + "\",\"roles\":[]}"))).body())
+                .get("token").asString();
+    }
+
+    private static JsonNode call(String method, String path, String token, String body, int expectedStatus) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(LocalStack.gateway(path)).header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = send(request);
+        assertThat(response.statusCode()).as(method + " " + path + " " + response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until the value is the expected one; 60 s covers the 20 s order timeout and the relays. */
+    private static <T> void awaitValue(Supplier<T> value, T expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        T last = value.get();
+        while (!expected.equals(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = value.get();
+        }
+        assertThat(last).isEqualTo(expected);
+    }
+}
