@@ -56,6 +56,7 @@ class LocalStack implements BeforeAllCallback, AutoCloseable {
 
     static final int GATEWAY_PORT = 18080;
     static final int SANDBOX_PORT = 18090;
+    static final int PAYMENT_PORT = 18082;
     static final Duration STARTUP_LIMIT = Duration.ofMinutes(6);
     static final Duration SHUTDOWN_LIMIT = Duration.ofMinutes(5);
     private static final String SCHEMA_SUFFIX = "_smoke";
@@ -170,6 +171,10 @@ class LocalStack implements BeforeAllCallback, AutoCloseable {
         env.put("TONGBAO_SANDBOX_PORT", String.valueOf(SANDBOX_PORT));
         // short enough for the timeout tests, long enough for every other flow to pay in time
         env.put("TONGBAO_ORDER_TIMEOUT", "PT20S");
+        // the compensation job counts an attempt as stale after 1 s, but runs on its own only every 10 minutes:
+        // the tests trigger it, so that the lost-notify and timeout tests still prove their own paths
+        env.put("TONGBAO_PAYMENT_COMPENSATION_AFTER", "PT1S");
+        env.put("TONGBAO_PAYMENT_COMPENSATION_INTERVAL", "PT10M");
         env.put("TONGBAO_RUN_DIR", runDir.toString());
         env.put("TONGBAO_SCHEMA_SUFFIX", SCHEMA_SUFFIX);
         env.put("TONGBAO_REDIS_DATABASE", String.valueOf(REDIS_DATABASE));

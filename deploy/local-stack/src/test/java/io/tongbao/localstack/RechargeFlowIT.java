@@ -3,15 +3,19 @@ package io.tongbao.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,6 +106,46 @@ class RechargeFlowIT {
     }
 
     @Test
+    void theCompensationJobSettlesAPaymentWhoseNotifyWasLostWithoutAnyQuery() throws Exception {
+        Purchase p = purchase();
+        sandbox("/sandbox/alipay/trades/" + p.payNo() + "/pay?notify=false", "");
+        Thread.sleep(3_000);
+        HttpResponse<String> round = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + LocalStack.PAYMENT_PORT + "/internal/payment/compensation/run"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(round.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(round.body()).get("settled").asInt()).isGreaterThanOrEqualTo(1);
+        awaitValue(() -> wallet(p), 330L);
+        assertPaidOnce(p);
+    }
+
+    @Test
+    void everyTryIsANewAttemptAndPaidOrClosedOrdersAreRefused() {
+        Purchase p = purchase();
+        String pay = "{\"orderNo\":\"" + p.orderNo() + "\",\"channel\":\"ALIPAY\",\"mode\":\"%s\"}";
+        JsonNode page = call("POST", "/api/payment/payments", p.token(), pay.formatted("PAGE"), 201);
+        JsonNode wap = call("POST", "/api/payment/payments", p.token(), pay.formatted("WAP"), 201);
+        assertThat(List.of(p.payNo(), page.get("payNo").asString(), wap.get("payNo").asString())).doesNotHaveDuplicates();
+        assertThat(page.get("form").asString()).contains("/gateway.do").contains("alipay.trade.page.pay");
+        assertThat(wap.get("form").asString()).contains("/gateway.do").contains("alipay.trade.wap.pay");
+        submitAsABrowserWould(wap.get("form").asString());
+        sandbox("/sandbox/alipay/trades/" + wap.get("payNo").asString() + "/pay", "");
+        awaitValue(() -> call("GET", "/api/order/orders/" + p.orderNo(), p.token(), null, 200).get("status").asString(),
+                "PAID");
+        JsonNode refused = call("POST", "/api/payment/payments", p.token(), pay.formatted("QR"), 409);
+        assertThat(refused.get("code").asString()).isEqualTo("ORDER_PAID");
+        Purchase unpaid = purchase();
+        awaitValue(() -> call("GET", "/api/order/orders/" + unpaid.orderNo(), unpaid.token(), null, 200).get("status")
+                .asString(), "CLOSED");
+        JsonNode closed = call("POST", "/api/payment/payments", unpaid.token(),
+                "{\"orderNo\":\"" + unpaid.orderNo() + "\",\"channel\":\"ALIPAY\",\"mode\":\"QR\"}", 409);
+        assertThat(closed.get("code").asString()).isEqualTo("ORDER_CLOSED");
+        JsonNode theirs = call("POST", "/api/payment/payments", devToken(USERS.incrementAndGet()),
+                "{\"orderNo\":\"" + unpaid.orderNo() + "\",\"channel\":\"ALIPAY\",\"mode\":\"QR\"}", 404);
+        assertThat(theirs.get("code").asString()).isEqualTo("ORDER_NOT_FOUND");
+    }
+
+    @Test
     void anUnpaidOrderTimesOutAndItsTradeIsClosedAtTheProvider() {
         Purchase p = purchase();
         awaitValue(() -> call("GET", "/api/order/orders/" + p.orderNo(), p.token(), null, 200).get("status").asString(),
@@ -121,6 +165,27 @@ class RechargeFlowIT {
         awaitValue(() -> wallet(p), 330L);
         assertPaidOnce(p);
         assertThat(sandboxTrade(p.payNo()).get("status").asString()).isEqualTo("TRADE_SUCCESS");
+    }
+
+    /** Posts the SDK's auto-submitting form to the provider, which creates the trade and redirects to its cashier. */
+    private static void submitAsABrowserWould(String html) {
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(html);
+        assertThat(action.find()).as(html).isTrue();
+        Matcher inputs = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(html);
+        StringBuilder body = new StringBuilder();
+        while (inputs.find()) {
+            body.append(body.isEmpty() ? "" : "&").append(inputs.group(1)).append('=')
+                    .append(URLEncoder.encode(unescape(inputs.group(2)), StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(unescape(action.group(1))))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElse("")).contains("/cashier/alipay/");
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private void assertPaidOnce(Purchase p) {

@@ -40,18 +40,23 @@ class PendingCompensation {
 
     @Scheduled(fixedDelayString = "${tongbao.payment.compensation.interval:PT30S}",
             initialDelayString = "${tongbao.payment.compensation.interval:PT30S}")
-    void run() {
+    void scheduled() {
+        run();
+    }
+
+    /** One round on whichever replica holds the lock; -1 when another replica is running one. */
+    int run() {
         RLock lock = redisson.getLock("tongbao:payment:compensation");
         try {
             if (!lock.tryLock(0, 5, TimeUnit.MINUTES)) {
-                return;
+                return -1;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return -1;
         }
         try {
-            compensate();
+            return compensate();
         } finally {
             lock.unlock();
         }
