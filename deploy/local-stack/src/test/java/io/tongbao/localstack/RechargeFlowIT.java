@@ -120,7 +120,7 @@ class RechargeFlowIT {
     }
 
     @Test
-    void everyTryIsANewAttemptAndPaidOrClosedOrdersAreRefused() {
+    void everyTryIsANewAttemptTheOtherAttemptsCloseOnceOneIsPaidAndPaidOrClosedOrdersAreRefused() {
         Purchase p = purchase();
         String pay = "{\"orderNo\":\"" + p.orderNo() + "\",\"channel\":\"ALIPAY\",\"mode\":\"%s\"}";
         JsonNode page = call("POST", "/api/payment/payments", p.token(), pay.formatted("PAGE"), 201);
@@ -132,6 +132,14 @@ class RechargeFlowIT {
         sandbox("/sandbox/alipay/trades/" + wap.get("payNo").asString() + "/pay", "");
         awaitValue(() -> call("GET", "/api/order/orders/" + p.orderNo(), p.token(), null, 200).get("status").asString(),
                 "PAID");
+        awaitValue(() -> wallet(p), 330L);
+        assertPaidOnce(p, wap.get("payNo").asString());
+        for (String unpaid : List.of(p.payNo(), page.get("payNo").asString())) {
+            awaitValue(() -> call("GET", "/api/payment/payments/" + unpaid, p.token(), null, 200).get("status").asString(),
+                    "CLOSED");
+        }
+        assertThat(sandboxTrade(p.payNo()).get("status").asString()).as("the first QR can no longer be paid")
+                .isEqualTo("TRADE_CLOSED");
         JsonNode refused = call("POST", "/api/payment/payments", p.token(), pay.formatted("QR"), 409);
         assertThat(refused.get("code").asString()).isEqualTo("ORDER_PAID");
         Purchase unpaid = purchase();
@@ -189,6 +197,10 @@ class RechargeFlowIT {
     }
 
     private void assertPaidOnce(Purchase p) {
+        assertPaidOnce(p, p.payNo());
+    }
+
+    private void assertPaidOnce(Purchase p, String paidPayNo) {
         assertThat(wallet(p)).isEqualTo(330L);
         JsonNode ledger = call("GET", "/api/coin/wallet/ledger", p.token(), null, 200);
         assertThat(ledger.get("total").asLong()).isEqualTo(1);
@@ -199,7 +211,7 @@ class RechargeFlowIT {
         JsonNode order = call("GET", "/api/order/orders/" + p.orderNo(), p.token(), null, 200);
         assertThat(order.get("status").asString()).isEqualTo("PAID");
         assertThat(order.get("paidAmount").asString()).isEqualTo("30.00");
-        assertThat(call("GET", "/api/payment/payments/" + p.payNo(), p.token(), null, 200).get("status").asString())
+        assertThat(call("GET", "/api/payment/payments/" + paidPayNo, p.token(), null, 200).get("status").asString())
                 .isEqualTo("SUCCESS");
     }
 

@@ -39,7 +39,8 @@ public class OutboxRelay {
     record Pending(long id, String topic, String tag, String key, String payload, Timestamp deliverAt) {
     }
 
-    @Scheduled(fixedDelayString = "${tongbao.outbox.relay-interval:PT0.5S}")
+    @Scheduled(fixedDelayString = "${tongbao.outbox.relay-interval:PT0.5S}",
+            initialDelayString = "${tongbao.outbox.relay-initial-delay:PT0S}")
     public void relayScheduled() {
         try {
             relay();

@@ -1,21 +1,19 @@
 package io.tongbao.payment.alipay;
 
+import static io.tongbao.payment.alipay.AlipayNotifies.b64;
+import static io.tongbao.payment.alipay.AlipayNotifies.form;
+import static io.tongbao.payment.alipay.AlipayNotifies.notifyParams;
+import static io.tongbao.payment.alipay.AlipayNotifies.rsa;
+import static io.tongbao.payment.alipay.AlipayNotifies.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.alipay.api.internal.util.AlipaySignature;
 
 import io.tongbao.testing.RealMiddleware;
 
@@ -65,7 +61,7 @@ class AlipayNotifyIT {
     @Test
     void recordsAPaidNotifyOnceAndAnswersSuccessToEveryDuplicate() throws Exception {
         String payNo = pendingAttempt(1250);
-        Map<String, String> params = notify(payNo, "12.50", "TRADE_SUCCESS", APP_ID);
+        Map<String, String> params = notifyParams(payNo, "12.50", "TRADE_SUCCESS", APP_ID);
         String signed = form(signed(params, PLATFORM));
         for (int i = 0; i < 6; i++) {
             assertThat(post(signed)).isEqualTo("success");
@@ -78,32 +74,32 @@ class AlipayNotifyIT {
     @Test
     void refusesANotifySignedWithAnotherKey() throws Exception {
         String payNo = pendingAttempt(1250);
-        assertRefusedAndUnchanged(payNo, form(signed(notify(payNo, "12.50", "TRADE_SUCCESS", APP_ID), rsa())));
+        assertRefusedAndUnchanged(payNo, form(signed(notifyParams(payNo, "12.50", "TRADE_SUCCESS", APP_ID), rsa())));
     }
 
     @Test
     void refusesATamperedAmountEvenWhenProperlySigned() throws Exception {
         String payNo = pendingAttempt(1250);
-        assertRefusedAndUnchanged(payNo, form(signed(notify(payNo, "0.01", "TRADE_SUCCESS", APP_ID), PLATFORM)));
+        assertRefusedAndUnchanged(payNo, form(signed(notifyParams(payNo, "0.01", "TRADE_SUCCESS", APP_ID), PLATFORM)));
     }
 
     @Test
     void refusesAnotherAppsNotify() throws Exception {
         String payNo = pendingAttempt(1250);
-        assertRefusedAndUnchanged(payNo, form(signed(notify(payNo, "12.50", "TRADE_SUCCESS", "2021999999999999"), PLATFORM)));
+        assertRefusedAndUnchanged(payNo, form(signed(notifyParams(payNo, "12.50", "TRADE_SUCCESS", "2021999999999999"), PLATFORM)));
     }
 
     @Test
     void refusesAnUnknownTrade() throws Exception {
-        assertThat(post(form(signed(notify("999999999", "12.50", "TRADE_SUCCESS", APP_ID), PLATFORM)))).isEqualTo("fail");
+        assertThat(post(form(signed(notifyParams("999999999", "12.50", "TRADE_SUCCESS", APP_ID), PLATFORM)))).isEqualTo("fail");
     }
 
     @Test
     void refusesAMissingSignAndAMalformedBody() throws Exception {
         String payNo = pendingAttempt(1250);
-        assertRefusedAndUnchanged(payNo, form(notify(payNo, "12.50", "TRADE_SUCCESS", APP_ID)));
+        assertRefusedAndUnchanged(payNo, form(notifyParams(payNo, "12.50", "TRADE_SUCCESS", APP_ID)));
         assertRefusedAndUnchanged(payNo, "%%%not-a-form&&=");
-        Map<String, String> bad = signed(notify(payNo, "12.50", "TRADE_SUCCESS", APP_ID), PLATFORM);
+        Map<String, String> bad = signed(notifyParams(payNo, "12.50", "TRADE_SUCCESS", APP_ID), PLATFORM);
         bad.put("total_amount", "twelve");
         assertRefusedAndUnchanged(payNo, form(bad));
     }
@@ -111,7 +107,7 @@ class AlipayNotifyIT {
     @Test
     void closesTheAttemptOnAClosedNotifyWithoutPublishingASuccess() throws Exception {
         String payNo = pendingAttempt(1250);
-        assertThat(post(form(signed(notify(payNo, "12.50", "TRADE_CLOSED", APP_ID), PLATFORM)))).isEqualTo("success");
+        assertThat(post(form(signed(notifyParams(payNo, "12.50", "TRADE_CLOSED", APP_ID), PLATFORM)))).isEqualTo("success");
         assertThat(status(payNo)).isEqualTo("CLOSED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ?", Integer.class, payNo))
                 .isZero();
@@ -138,35 +134,6 @@ class AlipayNotifyIT {
         return jdbc.queryForObject("SELECT status FROM pay_attempt WHERE pay_no = ?", String.class, payNo);
     }
 
-    private static Map<String, String> notify(String payNo, String amount, String tradeStatus, String appId) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("notify_type", "trade_status_sync");
-        p.put("notify_id", "n" + System.nanoTime());
-        p.put("notify_time", "2026-11-24 18:00:00");
-        p.put("app_id", appId);
-        p.put("charset", "utf-8");
-        p.put("version", "1.0");
-        p.put("sign_type", "RSA2");
-        p.put("out_trade_no", payNo);
-        p.put("trade_no", "2026112422001" + payNo);
-        p.put("trade_status", tradeStatus);
-        p.put("total_amount", amount);
-        p.put("subject", "60 coins / 中文");
-        return p;
-    }
-
-    private static Map<String, String> signed(Map<String, String> params, KeyPair key) throws Exception {
-        Map<String, String> copy = new LinkedHashMap<>(params);
-        copy.put("sign", AlipaySignature.rsaSign(AlipaySignature.getSignCheckContentV1(params),
-                b64(key.getPrivate().getEncoded()), "UTF-8", "RSA2"));
-        return copy;
-    }
-
-    private static String form(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
     private String post(String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(notifyUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
@@ -174,17 +141,4 @@ class AlipayNotifyIT {
         return response.body();
     }
 
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String b64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
-    }
 }
