@@ -1,13 +1,10 @@
 package io.tongbao.order.payment;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
-import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.springframework.stereotype.Component;
 
 import io.tongbao.common.messaging.Consumers;
+import io.tongbao.common.messaging.JsonEventListener;
 import io.tongbao.payment.api.event.PaymentSucceeded;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,19 +12,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @RocketMQMessageListener(topic = PaymentSucceeded.TOPIC, consumerGroup = PaymentApplier.GROUP,
         maxReconsumeTimes = Consumers.MAX_RECONSUME_TIMES)
-class PaymentSuccessConsumer implements RocketMQListener<MessageExt> {
+class PaymentSuccessConsumer extends JsonEventListener<PaymentSucceeded> {
 
     private final PaymentApplier applier;
-    private final JsonMapper json;
 
     PaymentSuccessConsumer(PaymentApplier applier, JsonMapper json) {
+        super(PaymentApplier.GROUP, PaymentSucceeded.class, json);
         this.applier = applier;
-        this.json = json;
     }
 
     @Override
-    public void onMessage(MessageExt message) {
-        Consumers.run(PaymentApplier.GROUP, message, () -> applier.apply(
-                json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), PaymentSucceeded.class)));
+    protected void handle(PaymentSucceeded event) {
+        applier.apply(event);
     }
 }

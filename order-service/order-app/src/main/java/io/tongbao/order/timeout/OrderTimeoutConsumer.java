@@ -1,13 +1,10 @@
 package io.tongbao.order.timeout;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
-import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.springframework.stereotype.Component;
 
 import io.tongbao.common.messaging.Consumers;
+import io.tongbao.common.messaging.JsonEventListener;
 import io.tongbao.order.api.event.OrderTimeoutDue;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,20 +12,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @RocketMQMessageListener(topic = OrderTimeoutDue.TOPIC, consumerGroup = OrderTimeoutConsumer.GROUP,
         maxReconsumeTimes = Consumers.MAX_RECONSUME_TIMES)
-class OrderTimeoutConsumer implements RocketMQListener<MessageExt> {
+class OrderTimeoutConsumer extends JsonEventListener<OrderTimeoutDue> {
 
     static final String GROUP = "order-service-order-timeout";
+
     private final OrderTimeouts timeouts;
-    private final JsonMapper json;
 
     OrderTimeoutConsumer(OrderTimeouts timeouts, JsonMapper json) {
+        super(GROUP, OrderTimeoutDue.class, json);
         this.timeouts = timeouts;
-        this.json = json;
     }
 
     @Override
-    public void onMessage(MessageExt message) {
-        Consumers.run(GROUP, message, () -> timeouts.handle(
-                json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), OrderTimeoutDue.class)));
+    protected void handle(OrderTimeoutDue event) {
+        timeouts.handle(event);
     }
 }

@@ -1,13 +1,10 @@
 package io.tongbao.payment.attempt;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
-import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.springframework.stereotype.Component;
 
 import io.tongbao.common.messaging.Consumers;
+import io.tongbao.common.messaging.JsonEventListener;
 import io.tongbao.order.api.event.OrderEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,20 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @RocketMQMessageListener(topic = OrderEvent.TOPIC, consumerGroup = PaidOrderConsumer.GROUP, selectorExpression = "PAID",
         maxReconsumeTimes = Consumers.MAX_RECONSUME_TIMES)
-class PaidOrderConsumer implements RocketMQListener<MessageExt> {
+class PaidOrderConsumer extends JsonEventListener<OrderEvent> {
 
     static final String GROUP = "payment-service-order-events";
+
     private final AttemptCloser closer;
-    private final JsonMapper json;
 
     PaidOrderConsumer(AttemptCloser closer, JsonMapper json) {
+        super(GROUP, OrderEvent.class, json);
         this.closer = closer;
-        this.json = json;
     }
 
     @Override
-    public void onMessage(MessageExt message) {
-        Consumers.run(GROUP, message, () -> closer.closeOpenAttempts(
-                json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), OrderEvent.class).orderNo()));
+    protected void handle(OrderEvent event) {
+        closer.closeOpenAttempts(event.orderNo());
     }
 }
