@@ -1,7 +1,8 @@
 package io.tongbao.learning.choose;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,9 +57,16 @@ class ChooseService {
         return open.orderNo() != null ? open : attachOrder(open, userId, course);
     }
 
-    List<Map<String, Object>> myCourses(long userId) {
-        return jdbc.queryForList("""
-                SELECT m.course_id, m.source, m.enrolled_at FROM my_course m WHERE m.user_id = ? ORDER BY m.id""", userId);
+    record MyCourse(long courseId, String name, String source, OffsetDateTime enrolledAt) {
+    }
+
+    /** The caller's courses with their names, in one query; a course retired later stays listed. */
+    List<MyCourse> myCourses(long userId) {
+        return jdbc.query("""
+                SELECT m.course_id, c.name, m.source, m.enrolled_at FROM my_course m JOIN course c ON c.id = m.course_id
+                WHERE m.user_id = ? ORDER BY m.id""",
+                (rs, i) -> new MyCourse(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant().atOffset(ZoneOffset.ofHours(8))), userId);
     }
 
     private Choice enrolFree(long userId, long courseId) {
