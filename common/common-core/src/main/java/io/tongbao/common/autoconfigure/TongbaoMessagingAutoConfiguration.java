@@ -1,6 +1,7 @@
 package io.tongbao.common.autoconfigure;
 
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,6 +16,7 @@ import io.tongbao.common.id.IdGenerator;
 import io.tongbao.common.messaging.Inbox;
 import io.tongbao.common.messaging.Outbox;
 import io.tongbao.common.messaging.OutboxRelay;
+import io.tongbao.common.tracing.Tracing;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,14 +34,15 @@ public class TongbaoMessagingAutoConfiguration {
     static class OutboxConfiguration {
 
         @Bean
-        Outbox outbox(JdbcTemplate jdbc, IdGenerator ids, JsonMapper json) {
-            return new Outbox(jdbc, ids, json);
+        Outbox outbox(JdbcTemplate jdbc, IdGenerator ids, JsonMapper json, ObjectProvider<Tracing> tracing) {
+            return new Outbox(jdbc, ids, json, tracing.getIfAvailable(() -> Tracing.NONE));
         }
 
         @Bean
         @ConditionalOnBean(RocketMQTemplate.class)
-        OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq) {
-            return new OutboxRelay(jdbc, tx, rocketmq);
+        OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq,
+                ObjectProvider<Tracing> tracing) {
+            return new OutboxRelay(jdbc, tx, rocketmq, tracing.getIfAvailable(() -> Tracing.NONE));
         }
     }
 

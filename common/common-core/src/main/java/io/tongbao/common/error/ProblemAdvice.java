@@ -77,6 +77,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 && (problem.getProperties() == null || !problem.getProperties().containsKey(Problems.CODE))) {
             problem.setProperty(Problems.CODE, codeFor(status));
         }
+        if (body instanceof ProblemDetail problem) {
+            Problems.withTraceId(problem);
+        }
         return super.createResponseEntity(body, headers, status, request);
     }
 

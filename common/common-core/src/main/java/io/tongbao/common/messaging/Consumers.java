@@ -17,11 +17,28 @@ public final class Consumers {
     private Consumers() {
     }
 
+    /** Told of every failed consumption; {@code toDeadLetters} when it was the last try before the DLQ. */
+    @FunctionalInterface
+    public interface FailureListener {
+        void failed(boolean toDeadLetters);
+    }
+
     public static void run(String group, MessageExt message, Runnable work) {
+        run(group, message, work, toDeadLetters -> {
+        });
+    }
+
+    public static void run(String group, MessageExt message, Runnable work, FailureListener failures) {
+        long start = System.nanoTime();
         try {
             work.run();
+            log.info("Handled message {} (keys {}, topic {}, tag {}) in {} in {} ms", message.getMsgId(),
+                    message.getKeys(), message.getTopic(), message.getTags(), group,
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
-            if (message.getReconsumeTimes() >= MAX_RECONSUME_TIMES) {
+            boolean last = message.getReconsumeTimes() >= MAX_RECONSUME_TIMES;
+            failures.failed(last);
+            if (last) {
                 log.error("Giving up on message {} (keys {}, topic {}) for {} after {} redeliveries: to the DLQ",
                         message.getMsgId(), message.getKeys(), message.getTopic(), group, message.getReconsumeTimes(), e);
             } else {

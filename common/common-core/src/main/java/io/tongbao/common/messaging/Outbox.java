@@ -8,12 +8,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.tongbao.common.id.IdGenerator;
+import io.tongbao.common.tracing.Tracing;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox: a message is stored in the same database transaction as the state change that
  * causes it, and {@link OutboxRelay} sends it afterwards. A change is never published without being committed,
- * and never committed without being published (at least once). Consumers deduplicate with {@link Inbox}.
+ * and never committed without being published (at least once). Consumers deduplicate with {@link Inbox}. The row
+ * keeps the W3C trace context of the work that wrote it, so that the message continues that trace.
  */
 public class Outbox {
 
@@ -21,10 +23,17 @@ public class Outbox {
     private final IdGenerator ids;
     private final JsonMapper json;
 
+    private final Tracing tracing;
+
     public Outbox(JdbcTemplate jdbc, IdGenerator ids, JsonMapper json) {
+        this(jdbc, ids, json, Tracing.NONE);
+    }
+
+    public Outbox(JdbcTemplate jdbc, IdGenerator ids, JsonMapper json, Tracing tracing) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.json = json;
+        this.tracing = tracing;
     }
 
     /** Stores a message to send as soon as the transaction commits. Must run inside that transaction. */
@@ -38,10 +47,10 @@ public class Outbox {
     public long enqueue(String topic, String tag, String key, Object payload, Instant deliverAt) {
         long id = ids.nextId();
         jdbc.update("""
-                INSERT INTO outbox_message (id, topic, tag, message_key, payload, deliver_at, status, attempts)
-                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0)""",
+                INSERT INTO outbox_message (id, topic, tag, message_key, payload, deliver_at, status, attempts, trace_parent)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""",
                 id, topic, tag, key, json.writeValueAsString(payload),
-                deliverAt == null ? null : Timestamp.from(deliverAt));
+                deliverAt == null ? null : Timestamp.from(deliverAt), tracing.currentTraceparent());
         return id;
     }
 }

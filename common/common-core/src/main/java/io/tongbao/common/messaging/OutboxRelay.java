@@ -14,12 +14,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.tongbao.common.tracing.Tracing;
 
 /**
  * Sends pending outbox messages to RocketMQ in id order. Rows are claimed with {@code FOR UPDATE SKIP LOCKED},
  * so several replicas relay side by side without sending a row twice at the same time. A message is marked
- * SENT only after the broker acknowledged it; a crash in between sends it again (at least once).
+ * SENT only after the broker acknowledged it; a crash in between sends it again (at least once). Each send is a
+ * producer span in the trace of the work that wrote the row, and the message carries its {@code traceparent} as a
+ * user property for the consumer.
  */
 public class OutboxRelay {
 
@@ -29,14 +34,24 @@ public class OutboxRelay {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final RocketMQTemplate rocketmq;
+    private final Tracing tracing;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq) {
-        this.jdbc = jdbc;
-        this.tx = tx;
-        this.rocketmq = rocketmq;
+        this(jdbc, tx, rocketmq, Tracing.NONE);
     }
 
-    record Pending(long id, String topic, String tag, String key, String payload, Timestamp deliverAt) {
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq, Tracing tracing) {
+        this.jdbc = jdbc;
+        // READ COMMITTED: the claim locks only the rows it returns, no gap after them, so the services' own outbox
+        // inserts never wait for a relay round that is talking to the broker.
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.rocketmq = rocketmq;
+        this.tracing = tracing;
+    }
+
+    record Pending(long id, String topic, String tag, String key, String payload, Timestamp deliverAt,
+            String traceParent) {
     }
 
     @Scheduled(fixedDelayString = "${tongbao.outbox.relay-interval:PT0.5S}",
@@ -53,10 +68,10 @@ public class OutboxRelay {
     public int relay() {
         Integer sent = tx.execute(status -> {
             List<Pending> batch = jdbc.query("""
-                    SELECT id, topic, tag, message_key, payload, deliver_at FROM outbox_message
+                    SELECT id, topic, tag, message_key, payload, deliver_at, trace_parent FROM outbox_message
                     WHERE status = 'PENDING' ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
                     (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6)), BATCH);
+                            rs.getString(5), rs.getTimestamp(6), rs.getString(7)), BATCH);
             int count = 0;
             for (Pending message : batch) {
                 if (send(message)) {
@@ -72,14 +87,19 @@ public class OutboxRelay {
     }
 
     private boolean send(Pending message) {
-        Message<String> payload = MessageBuilder.withPayload(message.payload())
-                .setHeader(RocketMQHeaders.KEYS, message.key()).build();
         String destination = message.tag() == null ? message.topic() : message.topic() + ":" + message.tag();
         try {
-            SendResult result = message.deliverAt() == null ? rocketmq.syncSend(destination, payload)
-                    : rocketmq.syncSendDeliverTimeMills(destination, payload,
-                            Math.max(message.deliverAt().getTime(), System.currentTimeMillis()));
-            return result.getSendStatus() == SendStatus.SEND_OK;
+            return tracing.producer(message.traceParent(), message.topic(), headers -> {
+                MessageBuilder<String> builder = MessageBuilder.withPayload(message.payload())
+                        .setHeader(RocketMQHeaders.KEYS, message.key());
+                // headers other than RocketMQ's own become user properties of the message
+                headers.forEach(builder::setHeader);
+                Message<String> payload = builder.build();
+                SendResult result = message.deliverAt() == null ? rocketmq.syncSend(destination, payload)
+                        : rocketmq.syncSendDeliverTimeMills(destination, payload,
+                                Math.max(message.deliverAt().getTime(), System.currentTimeMillis()));
+                return result.getSendStatus() == SendStatus.SEND_OK;
+            });
         } catch (RuntimeException e) {
             log.warn("Outbox message {} to {} not sent yet: {}", message.id(), destination, e.toString());
             return false;
