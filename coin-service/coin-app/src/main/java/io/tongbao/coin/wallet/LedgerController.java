@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.tongbao.coin.api.LedgerEntryView;
-import io.tongbao.coin.api.Page;
+import io.tongbao.common.web.Page;
 import io.tongbao.common.error.ApiException;
 import io.tongbao.common.error.ErrorCodes;
 import io.tongbao.common.identity.Caller;

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -16,11 +19,17 @@ import io.tongbao.common.error.ApiException;
 import io.tongbao.common.id.IdGenerator;
 import io.tongbao.common.messaging.Outbox;
 import io.tongbao.common.money.Money;
+import io.tongbao.common.web.Page;
+import io.tongbao.order.api.BizType;
 import io.tongbao.order.api.CreateOrderCommand;
 import io.tongbao.order.api.OrderStatus;
 import io.tongbao.order.api.event.OrderTimeoutDue;
+import io.tongbao.order.inventory.Inventory;
 
-/** Creates the order of a business record exactly once, and schedules its timeout in the same transaction. */
+/**
+ * Creates the order of a business record exactly once, and schedules its timeout in the same transaction; creates
+ * GOODS orders with their stock reservation; lists a caller's orders.
+ */
 @Service
 class OrderService {
 
@@ -30,9 +39,11 @@ class OrderService {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final OrderProperties properties;
+    private final Inventory inventory;
 
     OrderService(OrderMapper orders, OrderItemMapper items, IdGenerator ids, Outbox outbox, TransactionTemplate tx,
-            OrderProperties properties) {
+            OrderProperties properties, Inventory inventory) {
+        this.inventory = inventory;
         this.orders = orders;
         this.items = items;
         this.ids = ids;
@@ -48,8 +59,9 @@ class OrderService {
         if (existing != null) {
             return sameOwner(existing, command);
         }
+        long id = ids.nextId();
         try {
-            return tx.execute(status -> insert(command));
+            return tx.execute(status -> insert(command, id));
         } catch (DuplicateKeyException concurrentCreate) {
             return sameOwner(findByBizKey(command), command);
         }
@@ -64,9 +76,46 @@ class OrderService {
                 .orderByAsc(OrderItem::getId));
     }
 
-    private Order insert(CreateOrderCommand command) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /**
+     * A GOODS order for the caller: priced from our catalog, and its stock reserved in the same transaction as the
+     * order itself, all lines or none (409 OUT_OF_STOCK). A GOODS order is its own business record: bizId = its id.
+     */
+    Order createGoods(long userId, SortedMap<Long, Integer> quantities) {
+        List<CreateOrderCommand.Item> lines = inventory.price(quantities).stream()
+                .map(sku -> new CreateOrderCommand.Item("SKU", sku.skuId(), sku.name(), quantities.get(sku.skuId()),
+                        sku.priceFen()))
+                .toList();
         long id = ids.nextId();
+        CreateOrderCommand command = new CreateOrderCommand(userId, BizType.GOODS, Long.toString(id), lines, null);
+        OrderCommands.validate(command);
+        return tx.execute(status -> {
+            inventory.reserve(id, quantities);
+            return insert(command, id);
+        });
+    }
+
+    /** The caller's orders, newest first, optionally of one status. */
+    Page<Order> listOf(long userId, OrderStatus status, int page, int size) {
+        LambdaQueryWrapper<Order> mine = new LambdaQueryWrapper<Order>().eq(Order::getUserId, userId)
+                .eq(status != null, Order::getStatus, status == null ? null : status.name());
+        long total = orders.selectCount(mine);
+        List<Order> rows = total == 0 ? List.of()
+                : orders.selectList(mine.orderByDesc(Order::getId).last("LIMIT " + size + " OFFSET " + (long) (page - 1) * size));
+        return new Page<>(rows, page, size, total);
+    }
+
+    /** The items of several orders in one query, by order id. */
+    Map<Long, List<OrderItem>> itemsOf(List<Order> several) {
+        if (several.isEmpty()) {
+            return Map.of();
+        }
+        return items.selectList(new LambdaQueryWrapper<OrderItem>()
+                        .in(OrderItem::getOrderId, several.stream().map(Order::getId).toList()).orderByAsc(OrderItem::getId))
+                .stream().collect(Collectors.groupingBy(OrderItem::getOrderId));
+    }
+
+    private Order insert(CreateOrderCommand command, long id) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Order order = new Order();
         order.setId(id);
         order.setOrderNo(Long.toString(id));

@@ -16,13 +16,15 @@ import io.tongbao.common.messaging.Inbox;
 import io.tongbao.common.messaging.Outbox;
 import io.tongbao.order.api.BizType;
 import io.tongbao.order.api.event.OrderEvent;
+import io.tongbao.order.api.event.StockDeduction;
 import io.tongbao.order.checkout.Order;
 import io.tongbao.order.checkout.OrderMapper;
+import io.tongbao.order.inventory.Inventory;
 import io.tongbao.payment.api.event.PaymentSucceeded;
 
 /**
  * Applies a recorded payment to its orders: UNPAID → PAID with a compare-and-set, and the PAID event through the
- * outbox, in one transaction. A redelivery changes nothing. A success for an order that is no longer UNPAID (closed
+ * outbox (and, for GOODS, the stock-deduction of its reservation), in one transaction. A redelivery changes nothing. A success for an order that is no longer UNPAID (closed
  * by its timeout, or paid by another payment) is kept as a late payment to refund: never lost, never applied twice.
  */
 @Service
@@ -36,8 +38,11 @@ class PaymentApplier {
     private final Outbox outbox;
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;
+    private final Inventory inventory;
 
-    PaymentApplier(OrderMapper orders, Inbox inbox, Outbox outbox, JdbcTemplate jdbc, IdGenerator ids) {
+    PaymentApplier(OrderMapper orders, Inbox inbox, Outbox outbox, JdbcTemplate jdbc, IdGenerator ids,
+            Inventory inventory) {
+        this.inventory = inventory;
         this.orders = orders;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -57,6 +62,9 @@ class PaymentApplier {
             }
             if (orders.updateUnpaidToPaid(order.getOrderNo(), paid.amountFen(), payment.paidAt(), payment.payNo()) == 1) {
                 outbox.enqueue(OrderEvent.TOPIC, OrderEvent.Type.PAID.name(), order.getOrderNo(), paidEvent(order, paid, payment));
+                if (BizType.GOODS.name().equals(order.getBizType())) {
+                    outbox.enqueue(StockDeduction.TOPIC, StockDeduction.TAG, order.getOrderNo(), deduction(order));
+                }
             } else if (!payment.payNo().equals(order.getPayNo())) {
                 keepLatePayment(payment, paid, order);
             }
@@ -72,6 +80,12 @@ class PaymentApplier {
             log.warn("Late payment {} for order {} in state {}: kept for refund", payment.payNo(), paid.orderNo(),
                     order.getStatus());
         }
+    }
+
+    private StockDeduction deduction(Order order) {
+        return new StockDeduction(UUID.randomUUID().toString(), Instant.now(), order.getOrderNo(), order.getId(),
+                inventory.reservationOf(order.getId()).stream()
+                        .map(line -> new StockDeduction.Line(line.skuId(), line.quantity())).toList());
     }
 
     private static OrderEvent paidEvent(Order order, PaymentSucceeded.PaidOrder paid, PaymentSucceeded payment) {

@@ -48,4 +48,24 @@ class OrderCommandsTest {
         assertThatThrownBy(() -> OrderCommands.validate(command)).isInstanceOf(ApiException.class)
                 .extracting(e -> ((ApiException) e).code()).isEqualTo("VALIDATION_FAILED");
     }
+
+    @Test
+    void mergesGoodsLinesPerSkuInSkuOrder() {
+        assertThat(OrderCommands.goodsLines(List.of(new OrderCommands.GoodsLine("10002", 1),
+                new OrderCommands.GoodsLine("10001", 2), new OrderCommands.GoodsLine("10002", 3))))
+                .containsExactly(java.util.Map.entry(10001L, 2), java.util.Map.entry(10002L, 4));
+    }
+
+    @Test
+    void refusesBadGoodsLines() {
+        for (List<OrderCommands.GoodsLine> bad : List.of(List.<OrderCommands.GoodsLine>of(),
+                List.of(new OrderCommands.GoodsLine("10001", 0)), List.of(new OrderCommands.GoodsLine("10001", -1)),
+                List.of(new OrderCommands.GoodsLine("10001", 1000)), List.of(new OrderCommands.GoodsLine("x1", 1)),
+                List.of(new OrderCommands.GoodsLine(null, 1)), List.of(new OrderCommands.GoodsLine("10001", null)),
+                List.of(new OrderCommands.GoodsLine("10001", 999), new OrderCommands.GoodsLine("10001", 1)),
+                java.util.Collections.nCopies(OrderCommands.MAX_LINES + 1, new OrderCommands.GoodsLine("10001", 1)))) {
+            assertThatThrownBy(() -> OrderCommands.goodsLines(bad)).as(bad.toString()).isInstanceOf(ApiException.class)
+                    .extracting(e -> ((ApiException) e).code()).isEqualTo("VALIDATION_FAILED");
+        }
+    }
 }

@@ -2,17 +2,11 @@ package io.tongbao.order.timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.sun.net.httpserver.HttpServer;
-
+import io.tongbao.order.PaymentServiceStub;
 import io.tongbao.order.api.BizType;
 import io.tongbao.order.api.CreateOrderCommand;
 import io.tongbao.order.api.OrderInternalApi;
@@ -41,9 +34,9 @@ import io.tongbao.testing.RealMiddleware;
 @RealMiddleware(database = "order")
 class OrderTimeoutIT {
 
-    private static final List<String> CLOSE_CALLS = new CopyOnWriteArrayList<>();
-    private static final Set<String> PAID_AT_PROVIDER = ConcurrentHashMap.newKeySet();
-    private static final HttpServer PAYMENT_SERVICE = paymentServiceStub();
+    private static final PaymentServiceStub PAYMENT_SERVICE = new PaymentServiceStub();
+    private static final List<String> CLOSE_CALLS = PAYMENT_SERVICE.closeCalls;
+    private static final Set<String> PAID_AT_PROVIDER = PAYMENT_SERVICE.paidAtProvider;
 
     private final OrderInternalApi orders;
     private final OrderMapper mapper;
@@ -58,34 +51,12 @@ class OrderTimeoutIT {
 
     @DynamicPropertySource
     static void paymentService(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.payment-service[0].uri",
-                () -> "http://127.0.0.1:" + PAYMENT_SERVICE.getAddress().getPort());
+        registry.add(PaymentServiceStub.DISCOVERY_PROPERTY, PAYMENT_SERVICE::uri);
     }
 
     @AfterAll
     static void stopStub() {
-        PAYMENT_SERVICE.stop(0);
-    }
-
-    private static HttpServer paymentServiceStub() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/internal/payment/orders/", exchange -> {
-                String orderNo = exchange.getRequestURI().getPath().split("/")[4];
-                CLOSE_CALLS.add(orderNo);
-                byte[] body = ("{\"paid\":" + PAID_AT_PROVIDER.contains(orderNo) + ",\"closedPayNos\":[]}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        PAYMENT_SERVICE.close();
     }
 
     private String newOrder(long timeoutSeconds) {
