@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.tongbao.common.money.Money;
 import io.tongbao.payment.attempt.PaymentResults;
+import io.tongbao.payment.metrics.NotifyMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -31,14 +32,20 @@ class AlipayNotifyController {
 
     private final AlipayGateway gateway;
     private final PaymentResults results;
+    private final NotifyMetrics metrics;
 
-    AlipayNotifyController(AlipayGateway gateway, PaymentResults results) {
+    AlipayNotifyController(AlipayGateway gateway, PaymentResults results, NotifyMetrics metrics) {
         this.gateway = gateway;
         this.results = results;
+        this.metrics = metrics;
     }
 
     @PostMapping(path = "/api/payment/notify/alipay", produces = MediaType.TEXT_PLAIN_VALUE)
     String notify(HttpServletRequest request) {
+        return metrics.time("ALIPAY", () -> notifyAnswer(request));
+    }
+
+    private String notifyAnswer(HttpServletRequest request) {
         try {
             Map<String, String> params = new HashMap<>();
             request.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));

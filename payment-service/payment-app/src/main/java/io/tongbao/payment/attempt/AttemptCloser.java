@@ -10,6 +10,7 @@ import io.tongbao.payment.alipay.AlipayGateway;
 import io.tongbao.payment.alipay.ProviderTrade;
 import io.tongbao.payment.api.CloseOutcome;
 import io.tongbao.payment.api.PaymentInternalApi;
+import io.tongbao.payment.metrics.PaymentMetrics;
 
 /**
  * Closes an order's open attempts at the provider when the order times out. A trade the provider will not close
@@ -22,12 +23,15 @@ class AttemptCloser implements PaymentInternalApi {
     private final PayAttemptMapper attempts;
     private final AlipayGateway alipay;
     private final PaymentResults results;
+    private final PaymentMetrics metrics;
 
-    AttemptCloser(PaymentService payments, PayAttemptMapper attempts, AlipayGateway alipay, PaymentResults results) {
+    AttemptCloser(PaymentService payments, PayAttemptMapper attempts, AlipayGateway alipay, PaymentResults results,
+            PaymentMetrics metrics) {
         this.payments = payments;
         this.attempts = attempts;
         this.alipay = alipay;
         this.results = results;
+        this.metrics = metrics;
     }
 
     @Override
@@ -41,6 +45,7 @@ class AttemptCloser implements PaymentInternalApi {
                 results.apply(attempt.getPayNo(), trade);
                 paid |= trade.paid();
             } else if (attempts.updatePendingToClosed(attempt.getPayNo(), Instant.now()) == 1) {
+                metrics.moved(attempt.getChannel(), "CLOSED");
                 closed.add(attempt.getPayNo());
             }
         }

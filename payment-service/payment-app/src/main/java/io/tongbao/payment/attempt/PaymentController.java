@@ -1,5 +1,8 @@
 package io.tongbao.payment.attempt;
 
+import java.util.HashSet;
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,16 +25,34 @@ class PaymentController {
         this.service = service;
     }
 
-    record CreatePayment(String orderNo, String channel, String mode) {
+    static final int MAX_ORDERS = 20;
+
+    /** {@code orderNo} for one order, or {@code orderNos} for several UNPAID orders of the caller in one payment. */
+    record CreatePayment(String orderNo, List<String> orderNos, String channel, String mode) {
+
+        List<String> orders() {
+            if (orderNos == null || orderNos.isEmpty()) {
+                return orderNo == null ? List.of() : List.of(orderNo);
+            }
+            if (orderNo != null && !orderNos.contains(orderNo)) {
+                throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "orderNo must be one of orderNos");
+            }
+            return orderNos;
+        }
     }
 
     @PostMapping("/api/payment/payments")
     @ResponseStatus(HttpStatus.CREATED)
     PaymentView create(@RequestBody CreatePayment request, Caller caller) {
         if (request == null || request.channel() == null || request.mode() == null) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "orderNo, channel and mode are required");
+            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "orderNo (or orderNos), channel and mode are required");
         }
-        return service.create(caller.userId(), request.orderNo(), request.channel(), request.mode());
+        List<String> orderNos = request.orders();
+        if (orderNos.isEmpty() || orderNos.size() > MAX_ORDERS || new HashSet<>(orderNos).size() != orderNos.size()) {
+            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED,
+                    "a payment needs 1.." + MAX_ORDERS + " distinct orders");
+        }
+        return service.create(caller.userId(), orderNos, request.channel(), request.mode());
     }
 
     @GetMapping("/api/payment/payments/{payNo}")

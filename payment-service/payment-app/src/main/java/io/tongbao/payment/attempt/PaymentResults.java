@@ -13,6 +13,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.tongbao.common.messaging.Outbox;
 import io.tongbao.payment.alipay.ProviderTrade;
 import io.tongbao.payment.api.event.PaymentSucceeded;
+import io.tongbao.payment.metrics.PaymentMetrics;
 
 /**
  * The one code path that applies what a provider says about an attempt, whether it came from a notify, an active
@@ -25,10 +26,12 @@ public class PaymentResults {
     private static final Logger log = LoggerFactory.getLogger(PaymentResults.class);
     private final PayAttemptMapper attempts;
     private final Outbox outbox;
+    private final PaymentMetrics metrics;
 
-    PaymentResults(PayAttemptMapper attempts, Outbox outbox) {
+    PaymentResults(PayAttemptMapper attempts, Outbox outbox, PaymentMetrics metrics) {
         this.attempts = attempts;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     public enum Outcome {
@@ -48,8 +51,7 @@ public class PaymentResults {
         }
         return switch (trade.status()) {
             case PAID -> paid(attempt, trade);
-            case CLOSED -> attempts.updatePendingToClosed(payNo, Instant.now()) == 1 ? Outcome.RECORDED
-                    : Outcome.ALREADY_RECORDED;
+            case CLOSED -> closed(attempt);
             case WAITING, NOT_EXIST -> Outcome.NOTHING_TO_DO;
         };
     }
@@ -58,11 +60,20 @@ public class PaymentResults {
         return attempts.selectOne(new LambdaQueryWrapper<PayAttempt>().eq(PayAttempt::getPayNo, payNo));
     }
 
+    private Outcome closed(PayAttempt attempt) {
+        if (attempts.updatePendingToClosed(attempt.getPayNo(), Instant.now()) == 0) {
+            return Outcome.ALREADY_RECORDED;
+        }
+        metrics.moved(attempt.getChannel(), "CLOSED");
+        return Outcome.RECORDED;
+    }
+
     private Outcome paid(PayAttempt attempt, ProviderTrade trade) {
         Instant paidAt = trade.paidAt() == null ? Instant.now() : trade.paidAt();
         if (attempts.updateToSuccess(attempt.getPayNo(), trade.tradeNo(), paidAt) == 0) {
             return Outcome.ALREADY_RECORDED;
         }
+        metrics.moved(attempt.getChannel(), "SUCCESS");
         outbox.enqueue(PaymentSucceeded.TOPIC, attempt.getChannel(), attempt.getPayNo(), new PaymentSucceeded(
                 UUID.randomUUID().toString(), Instant.now(), attempt.getPayNo(), attempt.getChannel(),
                 attempt.getUserId(), attempt.getAmountFen(), paidAt,

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tongbao.common.error.ApiException;
 import io.tongbao.common.error.ErrorCodes;
@@ -31,9 +31,11 @@ class PaymentService {
     private final PaymentResults results;
     private final IdGenerator ids;
     private final Duration attemptTtl;
+    private final TransactionTemplate tx;
 
     PaymentService(PayAttemptMapper attempts, OrderInternalApi orders, AlipayGateway alipay, PaymentResults results,
-            IdGenerator ids, @Value("${tongbao.payment.attempt-ttl:PT30M}") Duration attemptTtl) {
+            IdGenerator ids, @Value("${tongbao.payment.attempt-ttl:PT30M}") Duration attemptTtl, TransactionTemplate tx) {
+        this.tx = tx;
         this.attempts = attempts;
         this.orders = orders;
         this.alipay = alipay;
@@ -42,26 +44,38 @@ class PaymentService {
         this.attemptTtl = attemptTtl;
     }
 
-    PaymentView create(long userId, String orderNo, String channel, String mode) {
+    /**
+     * One attempt for one or several UNPAID orders of the caller, for the sum of their amounts. If any of them is
+     * closed, paid, or not the caller's, nothing is created (409, or 404 exactly as if it did not exist).
+     */
+    PaymentView create(long userId, List<String> orderNos, String channel, String mode) {
         if (!"ALIPAY".equals(channel) || !ALIPAY_MODES.contains(mode)) {
             throw ApiException.badRequest("CHANNEL_NOT_SUPPORTED", "Supported: ALIPAY with QR, PAGE or WAP");
         }
-        OrderView order = payableOrder(userId, orderNo);
-        long amountFen = Money.parseYuan(order.amount());
+        List<OrderView> payable = orderNos.stream().map(orderNo -> payableOrder(userId, orderNo)).toList();
+        long amountFen = 0;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Instant expireAt = earliest(order.expireAt().toInstant(), now.plus(attemptTtl));
+        Instant expireAt = now.plus(attemptTtl);
+        for (OrderView order : payable) {
+            amountFen = Math.addExact(amountFen, Money.parseYuan(order.amount()));
+            expireAt = earliest(order.expireAt().toInstant(), expireAt);
+        }
         PayAttempt attempt = newAttempt(userId, channel, mode, amountFen, now, expireAt);
-        attempts.insert(attempt);
-        attempts.insertOrder(attempt.getPayNo(), orderNo, amountFen);
+        tx.executeWithoutResult(status -> {
+            attempts.insert(attempt);
+            for (OrderView order : payable) {
+                attempts.insertOrder(attempt.getPayNo(), order.orderNo(), Money.parseYuan(order.amount()));
+            }
+        });
         long minutes = Math.max(1, Duration.between(now, expireAt).toMinutes());
-        AlipayGateway.Trade trade = new AlipayGateway.Trade(attempt.getPayNo(), amountFen, subject(order), minutes);
+        AlipayGateway.Trade trade = new AlipayGateway.Trade(attempt.getPayNo(), amountFen, subject(payable), minutes);
         if ("QR".equals(mode)) {
             String code = alipay.precreate(trade);
             attempt.setPayUrl(code);
             attempts.updateById(attempt);
-            return view(attempt, List.of(orderNo), QrCodes.pngDataUri(code), code, null);
+            return view(attempt, orderNos, QrCodes.pngDataUri(code), code, null);
         }
-        return view(attempt, List.of(orderNo), null, null, alipay.pageForm(trade, "WAP".equals(mode)));
+        return view(attempt, orderNos, null, null, alipay.pageForm(trade, "WAP".equals(mode)));
     }
 
     /** The caller's attempt; while PENDING, the provider is asked first and its answer applied. */
@@ -113,7 +127,11 @@ class PaymentService {
         return attempt;
     }
 
-    private static String subject(OrderView order) {
+    private static String subject(List<OrderView> orders) {
+        if (orders.size() > 1) {
+            return "Tongbao: " + orders.size() + " orders";
+        }
+        OrderView order = orders.get(0);
         return order.items().isEmpty() ? "Tongbao order " + order.orderNo() : order.items().get(0).name();
     }
 

@@ -14,14 +14,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tongbao.payment.attempt.PaymentResults;
+import io.tongbao.payment.metrics.NotifyMetrics;
 
 /** Notify parsing and the order of the checks, without a database: the gateway and the results are stand-ins. */
 class AlipayNotifyControllerTest {
 
     private final AlipayGateway gateway = mock(AlipayGateway.class);
     private final PaymentResults results = mock(PaymentResults.class);
-    private final AlipayNotifyController controller = new AlipayNotifyController(gateway, results);
+    private final AlipayNotifyController controller = new AlipayNotifyController(gateway, results,
+            new NotifyMetrics(new SimpleMeterRegistry()));
 
     @BeforeEach
     void aVerifiedOwnApp() {

@@ -24,13 +24,14 @@ import com.baomidou.mybatisplus.core.metadata.TableInfoHelper;
 import io.tongbao.common.messaging.Outbox;
 import io.tongbao.payment.alipay.ProviderTrade;
 import io.tongbao.payment.api.event.PaymentSucceeded;
+import io.tongbao.payment.metrics.PaymentMetrics;
 
 /** The attempt state machine as PaymentResults drives it; the mapper's compare-and-set answers are stand-ins. */
 class PaymentResultsTest {
 
     private final PayAttemptMapper attempts = mock(PayAttemptMapper.class);
     private final Outbox outbox = mock(Outbox.class);
-    private final PaymentResults results = new PaymentResults(attempts, outbox);
+    private final PaymentResults results = new PaymentResults(attempts, outbox, mock(PaymentMetrics.class));
 
     @BeforeAll
     static void tableMetadata() {

@@ -1,0 +1,43 @@
+package io.tongbao.payment.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class NotifyMetricsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final NotifyMetrics metrics = new NotifyMetrics(registry);
+
+    @Test
+    void theAnswersOfEveryChannelStartAtZero() {
+        assertThat(count("success")).isZero();
+        assertThat(count("fail")).isZero();
+        assertThat(registry.get(NotifyMetrics.NAME).tag("channel", "WECHAT").tag("outcome", "fail").timer().count())
+                .isZero();
+    }
+
+    @Test
+    void eachNotifyIsTimedUnderTheAnswerItGot() {
+        assertThat(metrics.time("ALIPAY", () -> "success")).isEqualTo("success");
+        assertThat(metrics.time("ALIPAY", () -> "success")).isEqualTo("success");
+        assertThat(metrics.time("ALIPAY", () -> "fail")).isEqualTo("fail");
+        assertThat(count("success")).isEqualTo(2);
+        assertThat(count("fail")).isEqualTo(1);
+    }
+
+    @Test
+    void aHandlerThatThrowsIsTimedAsAnError() {
+        assertThatThrownBy(() -> metrics.time("ALIPAY", () -> {
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(count("error")).isEqualTo(1);
+    }
+
+    private long count(String outcome) {
+        return registry.get(NotifyMetrics.NAME).tag("channel", "ALIPAY").tag("outcome", outcome).timer().count();
+    }
+}
