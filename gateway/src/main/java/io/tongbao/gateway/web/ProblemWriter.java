@@ -36,6 +36,12 @@ public final class ProblemWriter {
         if (requestId != null) {
             body.put(Problems.REQUEST_ID, requestId);
         }
+        String traceId = TraceIds.of(exchange);
+        if (traceId != null) {
+            body.put(Problems.TRACE_ID, traceId);
+        } else {
+            body.remove(Problems.TRACE_ID);
+        }
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -33,15 +33,19 @@ class RequestIdFilter implements WebFilter {
         ServerWebExchange withId = exchange.mutate()
                 .request(r -> r.headers(h -> h.set(HEADER, id)))
                 .build();
+        String traceId = TraceIds.of(exchange);
         // Set just before commit: a routed response also carries the service's echo, which this replaces.
         withId.getResponse().beforeCommit(() -> {
             withId.getResponse().getHeaders().set(HEADER, id);
+            if (traceId != null) {
+                withId.getResponse().getHeaders().set(TraceIds.HEADER, traceId);
+            }
             return Mono.empty();
         });
         long start = System.nanoTime();
-        return chain.filter(withId).doFinally(signal -> access.info("{} {} {} {}ms requestId={}",
+        return chain.filter(withId).doFinally(signal -> access.info("{} {} {} {}ms requestId={} traceId={}",
                 exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
                 withId.getResponse().getStatusCode() == null ? "-" : withId.getResponse().getStatusCode().value(),
-                (System.nanoTime() - start) / 1_000_000, id));
+                (System.nanoTime() - start) / 1_000_000, id, traceId == null ? "-" : traceId));
     }
 }
