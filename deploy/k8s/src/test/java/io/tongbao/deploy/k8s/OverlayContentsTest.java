@@ -1,0 +1,82 @@
+package io.tongbao.deploy.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What each overlay holds: dev everything in one namespace, prod no sandbox and at least two of everything. */
+class OverlayContentsTest {
+
+    private static final List<String> MIDDLEWARE =
+            List.of("mariadb", "redis", "rocketmq-namesrv", "rocketmq-broker", "nacos", "seata");
+
+    @Test
+    void devRunsEveryApplicationTheSandboxAndTheMiddlewareInOneNamespace() {
+        Rendered dev = Rendered.overlay("dev");
+
+        assertThat(dev.all(Deployment.class)).extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(Project.APPS.keySet());
+        assertThat(dev.all(StatefulSet.class)).extracting(s -> s.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(MIDDLEWARE);
+        assertThat(dev.objects).filteredOn(o -> !(o instanceof Namespace))
+                .extracting(o -> o.getMetadata().getNamespace()).containsOnly("tongbao-dev");
+        assertThat(dev.named(ConfigMap.class, "payment-service-config").orElseThrow().getData())
+                .containsEntry("TONGBAO_ALIPAY_GATEWAY_URL", "http://payment-sandbox:8090/gateway.do");
+    }
+
+    @Test
+    void prodRunsAtLeastTwoOfEveryStatelessServiceAndNoSandbox() {
+        Rendered prod = Rendered.overlay("prod");
+
+        assertThat(prod.objects).extracting(o -> o.getMetadata().getName()).noneMatch(n -> n.contains("sandbox"));
+        List<Deployment> services = prod.all(Deployment.class).stream()
+                .filter(d -> "service".equals(Rendered.component(d))).toList();
+        assertThat(services).extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrder("gateway", "order-service", "payment-service", "coin-service", "learning-service");
+        assertThat(services).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).as(d.getMetadata().getName()).isGreaterThanOrEqualTo(2));
+        assertThat(prod.all(HorizontalPodAutoscaler.class)).hasSize(services.size())
+                .allSatisfy(h -> assertThat(h.getSpec().getMinReplicas()).as(h.getMetadata().getName()).isGreaterThanOrEqualTo(2));
+        assertThat(prod.objects).filteredOn(o -> !(o instanceof Namespace))
+                .extracting(o -> o.getMetadata().getNamespace()).containsOnly("tongbao");
+    }
+
+    @Test
+    void theDatabaseInitCreatesEachServicesSchemaForTheUserItLogsInAs() {
+        Rendered dev = Rendered.overlay("dev");
+        String init = String.join("\n", dev.named(ConfigMap.class, "mariadb-init").orElseThrow().getData().values());
+
+        for (Deployment deployment : dev.all(Deployment.class)) {
+            String app = deployment.getMetadata().getName();
+            var username = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("TONGBAO_DB_USERNAME")).findFirst();
+            if (username.isEmpty()) {
+                continue;
+            }
+            String schema = Project.placeholder(app, "tongbao", "schema").defaultValue();
+            assertThat(username.get().getValue()).as(app + " logs in as the user named after its schema").isEqualTo(schema);
+            assertThat(init).as("mariadb-init creates " + schema).contains(" " + schema);
+        }
+    }
+
+    @Test
+    void everyImageOfOurOwnIsSetByTheOverlay() {
+        for (String overlay : List.of("dev", "prod")) {
+            assertThat(Rendered.overlay(overlay).all(Deployment.class))
+                    .flatExtracting(d -> d.getSpec().getTemplate().getSpec().getContainers())
+                    .extracting(c -> c.getImage())
+                    .filteredOn(image -> image.startsWith("tongbao/"))
+                    .allMatch(image -> image.matches("tongbao/[a-z-]+:\\d+\\.\\d+\\.\\d+"), "a release tag");
+        }
+    }
+
+    static String name(HasMetadata object) {
+        return object.getMetadata().getName();
+    }
+}
