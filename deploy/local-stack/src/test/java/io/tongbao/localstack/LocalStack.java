@@ -59,7 +59,8 @@ class LocalStack implements BeforeAllCallback, AutoCloseable {
     static final int PAYMENT_PORT = 18082;
     static final Duration STARTUP_LIMIT = Duration.ofMinutes(6);
     static final Duration SHUTDOWN_LIMIT = Duration.ofMinutes(5);
-    private static final String SCHEMA_SUFFIX = "_smoke";
+    static final String SCHEMA_SUFFIX = "_smoke";
+    static final String NAMESRV = "127.0.0.1:19876";
     private static final List<String> SCHEMAS = List.of("order", "payment", "coin", "learning").stream()
             .map(s -> "tongbao_" + s + SCHEMA_SUFFIX).toList();
     private static final int REDIS_DATABASE = 13;

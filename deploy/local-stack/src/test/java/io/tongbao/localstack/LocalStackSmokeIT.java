@@ -188,6 +188,8 @@ class LocalStackSmokeIT {
             HttpResponse<String> response = get("/api/coin/wallet", bearer(busy));
             if (response.statusCode() == 429) {
                 limited++;
+                assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+                assertThat(response.body()).contains("\"code\":\"RATE_LIMITED\"").contains("\"status\":429");
             } else {
                 assertThat(response.statusCode()).isEqualTo(200);
             }

@@ -13,6 +13,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.tongbao.testing.LocalMiddleware;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,5 +107,12 @@ final class StackClient {
             last = value.get();
         }
         assertThat(last).isEqualTo(expected);
+    }
+
+    /** The stack's own database of one service (order, payment, coin, learning), for fixtures and checks. */
+    static JdbcTemplate db(String service) {
+        return new JdbcTemplate(new DriverManagerDataSource(
+                LocalMiddleware.jdbcUrl("tongbao_" + service + LocalStack.SCHEMA_SUFFIX), LocalMiddleware.dbUser(),
+                LocalMiddleware.dbPassword()));
     }
 }
