@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.broker.BrokerPathConfigHelper;
@@ -62,13 +63,28 @@ public final class EmbeddedRocketMq implements AutoCloseable {
 
         broker = new BrokerController(brokerConfig(settings, dir), brokerNetty(settings), new NettyClientConfig(),
                 storeConfig(dir));
-        BrokerPathConfigHelper.setBrokerConfigPath(dir.resolve("broker/broker.properties").toString());
-        if (!broker.initialize()) {
-            throw new IllegalStateException("RocketMQ Broker did not initialize");
+        try {
+            BrokerPathConfigHelper.setBrokerConfigPath(dir.resolve("broker/broker.properties").toString());
+            if (!broker.initialize()) {
+                throw new IllegalStateException("RocketMQ Broker did not initialize");
+            }
+            broker.start();
+            for (String topic : TOPICS) {
+                createTopic(topic);
+            }
+        } catch (Exception | Error e) {
+            // leave nothing half-started behind, so that a retry on other ports starts clean
+            quietly(broker::shutdown);
+            quietly(namesrv::shutdown);
+            throw e;
         }
-        broker.start();
-        for (String topic : TOPICS) {
-            createTopic(topic);
+    }
+
+    private static void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException ignored) {
+            // best effort while giving up on a start
         }
     }
 
@@ -108,12 +124,23 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     /** The JVM's broker for tests: started on free ports under target/ on first use, never shut down. */
     public static synchronized EmbeddedRocketMq shared() {
         if (shared == null) {
-            try {
-                int[] ports = freeBrokerPorts();
-                Path dir = Files.createTempDirectory(Path.of(System.getProperty("user.dir"), "target"), "rocketmq-");
-                shared = start(new Settings(dir, freePort(), ports[0], true));
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not start the embedded RocketMQ broker", e);
+            // A port found free can be taken before the broker binds it (by any outgoing connection, when it lies
+            // in the ephemeral range), so ports come from below that range, and a failed start is retried on
+            // other ports in a fresh directory.
+            IllegalStateException failure = new IllegalStateException("Could not start the embedded RocketMQ broker");
+            for (int attempt = 1; attempt <= 3 && shared == null; attempt++) {
+                try {
+                    int brokerPort = freeBrokerPort();
+                    int nameServerPort = freePortBelowEphemeral(brokerPort);
+                    Path dir = Files.createTempDirectory(Path.of(System.getProperty("user.dir"), "target"),
+                            "rocketmq-");
+                    shared = start(new Settings(dir, nameServerPort, brokerPort, true));
+                } catch (Exception | Error e) {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (shared == null) {
+                throw failure;
             }
         }
         return shared;
@@ -134,7 +161,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         TopicConfig config = new TopicConfig(topic, QUEUES, QUEUES, PermName.PERM_READ | PermName.PERM_WRITE);
         broker.getTopicConfigManager().updateTopicConfig(config);
         broker.registerBrokerAll(true, false, true);
-        awaitRoute(topic, Duration.ofSeconds(10));
+        awaitRoute(topic, Duration.ofSeconds(30));
     }
 
     private void awaitRoute(String topic, Duration timeout) {
@@ -158,15 +185,28 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         namesrv.shutdown();
     }
 
+    private static final int PORT_RANGE_START = 20_000;
+    private static final int PORT_RANGE_END = 32_000;
+
     /** The broker also binds listenPort - 2 (fast remoting); both must be free. */
-    private static int[] freeBrokerPorts() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int port = freePort();
-            if (port > 2 && isFree(port - 2)) {
-                return new int[] {port};
+    private static int freeBrokerPort() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            int port = ThreadLocalRandom.current().nextInt(PORT_RANGE_START + 2, PORT_RANGE_END);
+            if (isFree(port) && isFree(port - 2)) {
+                return port;
             }
         }
         throw new IOException("No free port pair for the broker");
+    }
+
+    private static int freePortBelowEphemeral(int brokerPort) throws IOException {
+        for (int i = 0; i < 200; i++) {
+            int port = ThreadLocalRandom.current().nextInt(PORT_RANGE_START, PORT_RANGE_END);
+            if (Math.abs(port - brokerPort) > 2 && isFree(port)) {
+                return port;
+            }
+        }
+        throw new IOException("No free port for the NameServer");
     }
 
     public static int freePort() throws IOException {
