@@ -29,7 +29,7 @@ public record Backlog(long count, Instant oldest) {
      */
     public static void register(MeterRegistry registry, GaugeRefresher refresher, JdbcTemplate jdbc, Clock clock,
             String source, String countAndOldestSql, String name, String description) {
-        JdbcTemplate bounded = GaugeRefresher.bounded(jdbc);
+        JdbcTemplate bounded = GaugeQueries.bounded(jdbc);
         Snapshot<Backlog> backlog = refresher.register(new Snapshot<>(source, () -> bounded.queryForObject(
                 countAndOldestSql, (rs, i) -> {
                     Timestamp oldest = rs.getTimestamp(2);

@@ -3,7 +3,6 @@ package io.tongbao.common.metrics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import io.micrometer.core.instrument.Gauge;
@@ -12,11 +11,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Refreshes every database-backed gauge of the process in one scheduled round
  * ({@code tongbao.metrics.refresh-interval}, 10 s by default), off the scrape path. A scrape only reads memory.
- * {@code tongbao_metrics_source_up} says, per source, whether its last read succeeded.
+ * {@code tongbao_metrics_source_up} says, per source, whether its last read succeeded. It runs in every process,
+ * the gateway included, so nothing here may name spring-jdbc (the gateway has no JDBC): database sources read
+ * through {@link GaugeQueries}.
  */
 public class GaugeRefresher {
 
-    static final int QUERY_TIMEOUT_SECONDS = 5;
     private final MeterRegistry registry;
     private final List<Snapshot<?>> snapshots = new CopyOnWriteArrayList<>();
 
@@ -32,16 +32,6 @@ public class GaugeRefresher {
                 .tag("source", source).register(registry);
         snapshot.refresh();
         return snapshot;
-    }
-
-    /**
-     * The template gauge sources should read with: the same data source, but a query that takes longer than a few
-     * seconds is cancelled, so that a slow count never holds up the scheduler (which also runs the outbox relay).
-     */
-    public static JdbcTemplate bounded(JdbcTemplate jdbc) {
-        JdbcTemplate bounded = new JdbcTemplate(jdbc.getDataSource());
-        bounded.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-        return bounded;
     }
 
     @Scheduled(fixedDelayString = "${tongbao.metrics.refresh-interval:PT10S}",

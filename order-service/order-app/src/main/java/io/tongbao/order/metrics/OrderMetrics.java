@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tongbao.common.metrics.GaugeQueries;
 import io.tongbao.common.metrics.GaugeRefresher;
 import io.tongbao.common.metrics.Snapshot;
 import io.tongbao.order.api.OrderStatus;
@@ -21,7 +22,7 @@ import io.tongbao.order.api.OrderStatus;
 public class OrderMetrics {
 
     OrderMetrics(MeterRegistry registry, GaugeRefresher refresher, JdbcTemplate jdbc) {
-        JdbcTemplate bounded = GaugeRefresher.bounded(jdbc);
+        JdbcTemplate bounded = GaugeQueries.bounded(jdbc);
         Snapshot<Map<OrderStatus, Long>> counts = refresher.register(new Snapshot<>("orders",
                 () -> countsOf(bounded), zeros()), "orders");
         for (OrderStatus status : OrderStatus.values()) {
