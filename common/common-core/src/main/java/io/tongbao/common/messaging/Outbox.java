@@ -1,6 +1,5 @@
 package io.tongbao.common.messaging;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,6 +7,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.tongbao.common.id.IdGenerator;
+import io.tongbao.common.mybatis.InstantTypeHandler;
 import io.tongbao.common.tracing.Tracing;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +50,7 @@ public class Outbox {
                 INSERT INTO outbox_message (id, topic, tag, message_key, payload, deliver_at, status, attempts, trace_parent)
                 VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""",
                 id, topic, tag, key, json.writeValueAsString(payload),
-                deliverAt == null ? null : Timestamp.from(deliverAt), tracing.currentTraceparent());
+                InstantTypeHandler.sqlText(deliverAt), tracing.currentTraceparent());
         return id;
     }
 }

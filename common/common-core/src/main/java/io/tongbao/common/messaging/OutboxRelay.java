@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.tongbao.common.mybatis.InstantTypeHandler;
 import io.tongbao.common.tracing.Tracing;
 
 /**
@@ -76,7 +77,7 @@ public class OutboxRelay {
             for (Pending message : batch) {
                 if (send(message)) {
                     count += jdbc.update("UPDATE outbox_message SET status = 'SENT', sent_at = ?, attempts = attempts + 1 "
-                            + "WHERE id = ? AND status = 'PENDING'", Timestamp.from(Instant.now()), message.id());
+                            + "WHERE id = ? AND status = 'PENDING'", InstantTypeHandler.sqlText(Instant.now()), message.id());
                 } else {
                     jdbc.update("UPDATE outbox_message SET attempts = attempts + 1 WHERE id = ?", message.id());
                 }

@@ -24,6 +24,11 @@ public class InstantTypeHandler extends BaseTypeHandler<Instant> {
     static final DateTimeFormatter UTC_TEXT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
+    /** The bind value for an {@link Instant} in plain JDBC (JdbcTemplate) statements: the same text, or null. */
+    public static String sqlText(Instant instant) {
+        return instant == null ? null : UTC_TEXT.format(instant);
+    }
+
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType)
             throws SQLException {

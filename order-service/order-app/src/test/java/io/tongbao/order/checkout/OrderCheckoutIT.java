@@ -157,6 +157,10 @@ class OrderCheckoutIT {
         String orderNo = create(recharge(1001, "t-" + UUID.randomUUID(), 3L)).get("orderNo").asString();
         Instant expireAt = jdbc.queryForObject("SELECT expire_at FROM orders WHERE order_no = ?", java.sql.Timestamp.class,
                 orderNo).toInstant();
+        assertThat(jdbc.queryForObject("SELECT deliver_at FROM outbox_message WHERE message_key = ? AND topic = 'order-timeout'",
+                java.sql.Timestamp.class, orderNo).toInstant())
+                .as("the timer is due at the expiry to the millisecond (plain JDBC binds keep the fraction)")
+                .isEqualTo(expireAt);
         MessageExt timer = awaitTimeout(orderNo, Duration.ofSeconds(40));
         assertThat(timer).as("no order-timeout message for " + orderNo).isNotNull();
         assertThat(Instant.now()).isAfterOrEqualTo(expireAt.minusMillis(1_000));
