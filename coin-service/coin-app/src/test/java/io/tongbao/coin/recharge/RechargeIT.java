@@ -1,16 +1,15 @@
 package io.tongbao.coin.recharge;
 
+import static io.tongbao.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
@@ -174,14 +173,6 @@ class RechargeIT {
     private void publish(OrderEvent event) {
         rocketmq.syncSend(OrderEvent.TOPIC + ":" + event.type(), MessageBuilder.withPayload(json.writeValueAsString(event))
                 .setHeader(RocketMQHeaders.KEYS, event.orderNo()).build());
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met in 30 s").isLessThan(deadline);
-            sleep(100);
-        }
     }
 
     private static void sleep(long millis) {

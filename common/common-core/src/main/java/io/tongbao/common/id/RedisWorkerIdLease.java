@@ -13,6 +13,8 @@ import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tongbao.common.redis.RedisScripts;
+
 /**
  * Leases a worker id from Redis: {@code SET key owner NX PX ttl} over the id range, renewed at a third of the TTL.
  * If a renewal finds the key owned by someone else (the lease expired during a long pause), the process takes a
@@ -24,11 +26,6 @@ public final class RedisWorkerIdLease implements WorkerIdLease, AutoCloseable {
     private static final String RENEW = """
             if redis.call('get', KEYS[1]) == ARGV[1] then
               return redis.call('pexpire', KEYS[1], ARGV[2])
-            end
-            return 0""";
-    private static final String RELEASE = """
-            if redis.call('get', KEYS[1]) == ARGV[1] then
-              return redis.call('del', KEYS[1])
             end
             return 0""";
 
@@ -91,7 +88,7 @@ public final class RedisWorkerIdLease implements WorkerIdLease, AutoCloseable {
     public void close() {
         renewer.shutdownNow();
         try {
-            script().eval(RScript.Mode.READ_WRITE, RELEASE, RScript.ReturnType.LONG, List.of(keyPrefix + workerId), owner);
+            script().eval(RScript.Mode.READ_WRITE, RedisScripts.DELETE_IF_VALUE, RScript.ReturnType.LONG, List.of(keyPrefix + workerId), owner);
         } catch (RuntimeException e) {
             log.debug("Could not release worker id {}", workerId, e);
         }

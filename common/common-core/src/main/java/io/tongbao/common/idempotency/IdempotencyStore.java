@@ -9,6 +9,8 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
+import io.tongbao.common.redis.RedisScripts;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,11 +25,6 @@ public class IdempotencyStore {
             if redis.call('GET', KEYS[1]) == ARGV[1] then
                 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
                 return 1
-            end
-            return 0""";
-    private static final String DELETE_IF_SAME = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then
-                return redis.call('DEL', KEYS[1])
             end
             return 0""";
 
@@ -73,7 +70,7 @@ public class IdempotencyStore {
 
     /** Frees the key of a request that failed, so that the client's retry runs again; only while it holds it. */
     public void abandon(Claim claim) {
-        redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, DELETE_IF_SAME,
+        redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, RedisScripts.DELETE_IF_VALUE,
                 RScript.ReturnType.LONG, List.of(prefix + claim.key()), claim.stored());
     }
 

@@ -125,8 +125,8 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     public static synchronized EmbeddedRocketMq shared() {
         if (shared == null) {
             // A port found free can be taken before the broker binds it (by any outgoing connection, when it lies
-            // in the ephemeral range), so ports come from below that range, and a failed start is retried on
-            // other ports in a fresh directory.
+            // in the ephemeral range), so ports come from below that range and above the local stack's fixed ones
+            // (LocalStack), and a failed start is retried on other ports in a fresh directory.
             IllegalStateException failure = new IllegalStateException("Could not start the embedded RocketMQ broker");
             for (int attempt = 1; attempt <= 3 && shared == null; attempt++) {
                 try {
@@ -185,7 +185,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         namesrv.shutdown();
     }
 
-    private static final int PORT_RANGE_START = 20_000;
+    private static final int PORT_RANGE_START = 21_000;
     private static final int PORT_RANGE_END = 32_000;
 
     /** The broker also binds listenPort - 2 (fast remoting); both must be free. */
