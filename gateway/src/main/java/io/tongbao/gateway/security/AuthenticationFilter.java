@@ -24,6 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * The identity boundary. Client-sent X-User-* headers are always removed; they are set only from a verified
  * token. /internal/** does not exist from outside (404). Everything but the public paths of API.md needs a token.
+ * The caller's address is passed on in X-Client-Ip, set here from the connection (a client-sent one is dropped), so
+ * that services can hand the payer's real IP to a provider (WeChat H5's payer_client_ip).
  */
 @Component
 @Order(-100)
@@ -54,6 +56,11 @@ class AuthenticationFilter implements WebFilter {
         ServerWebExchange stripped = exchange.mutate().request(r -> r.headers(h -> {
             h.remove(Caller.USER_ID_HEADER);
             h.remove(Caller.ROLES_HEADER);
+            h.remove(Caller.CLIENT_IP_HEADER);
+            var remote = request.getRemoteAddress();
+            if (remote != null && remote.getAddress() != null) {
+                h.set(Caller.CLIENT_IP_HEADER, remote.getAddress().getHostAddress());
+            }
         })).build();
         if (isPublic(request.getMethod(), path) || isCorsPreflight(request)) {
             return chain.filter(stripped);

@@ -10,6 +10,8 @@ public record Caller(long userId, Set<String> roles) {
 
     public static final String USER_ID_HEADER = "X-User-Id";
     public static final String ROLES_HEADER = "X-User-Roles";
+    /** The caller's IP address as the gateway saw the connection; never taken from the client. */
+    public static final String CLIENT_IP_HEADER = "X-Client-Ip";
     public static final String ADMIN = "ADMIN";
 
     public Caller {

@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.springframework.web.bind.annotation.RestController;
 
-import io.tongbao.payment.alipay.AlipayGateway;
-import io.tongbao.payment.alipay.ProviderTrade;
+import io.tongbao.payment.channel.Channels;
+import io.tongbao.payment.channel.CloseResult;
+import io.tongbao.payment.channel.PaymentChannel;
+import io.tongbao.payment.channel.ProviderTrade;
 import io.tongbao.payment.api.CloseOutcome;
 import io.tongbao.payment.api.PaymentInternalApi;
 import io.tongbao.payment.metrics.PaymentMetrics;
@@ -21,15 +23,15 @@ class AttemptCloser implements PaymentInternalApi {
 
     private final PaymentService payments;
     private final PayAttemptMapper attempts;
-    private final AlipayGateway alipay;
+    private final Channels channels;
     private final PaymentResults results;
     private final PaymentMetrics metrics;
 
-    AttemptCloser(PaymentService payments, PayAttemptMapper attempts, AlipayGateway alipay, PaymentResults results,
+    AttemptCloser(PaymentService payments, PayAttemptMapper attempts, Channels channels, PaymentResults results,
             PaymentMetrics metrics) {
         this.payments = payments;
         this.attempts = attempts;
-        this.alipay = alipay;
+        this.channels = channels;
         this.results = results;
         this.metrics = metrics;
     }
@@ -39,10 +41,10 @@ class AttemptCloser implements PaymentInternalApi {
         boolean paid = false;
         List<String> closed = new ArrayList<>();
         for (PayAttempt attempt : payments.pendingOf(orderNo)) {
-            AlipayGateway.CloseResult result = alipay.close(attempt.getPayNo());
-            if (result == AlipayGateway.CloseResult.NOT_WAITING) {
-                ProviderTrade trade = alipay.query(attempt.getPayNo());
-                results.apply(attempt.getPayNo(), trade);
+            PaymentChannel channel = channels.of(attempt.getChannel());
+            if (channel.close(attempt.getPayNo()) == CloseResult.NOT_WAITING) {
+                ProviderTrade trade = channel.query(attempt.getPayNo());
+                results.apply(channel.name(), attempt.getPayNo(), trade);
                 paid |= trade.paid();
             } else if (attempts.updatePendingToClosed(attempt.getPayNo(), Instant.now()) == 1) {
                 metrics.moved(attempt.getChannel(), "CLOSED");

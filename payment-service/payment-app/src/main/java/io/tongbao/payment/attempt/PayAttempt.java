@@ -21,6 +21,7 @@ public class PayAttempt {
     private String currency;
     private String providerTradeNo;
     private String payUrl;
+    private String h5Url;
     private Instant createdAt;
     private Instant expireAt;
     private Instant paidAt;
@@ -45,6 +46,8 @@ public class PayAttempt {
     public void setProviderTradeNo(String providerTradeNo) { this.providerTradeNo = providerTradeNo; }
     public String getPayUrl() { return payUrl; }
     public void setPayUrl(String payUrl) { this.payUrl = payUrl; }
+    public String getH5Url() { return h5Url; }
+    public void setH5Url(String h5Url) { this.h5Url = h5Url; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getExpireAt() { return expireAt; }

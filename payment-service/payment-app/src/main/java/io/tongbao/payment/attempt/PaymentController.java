@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,7 +29,7 @@ class PaymentController {
     static final int MAX_ORDERS = 20;
 
     /** {@code orderNo} for one order, or {@code orderNos} for several UNPAID orders of the caller in one payment. */
-    record CreatePayment(String orderNo, List<String> orderNos, String channel, String mode) {
+    record CreatePayment(String orderNo, List<String> orderNos, String channel, String mode, String openId) {
 
         List<String> orders() {
             if (orderNos == null || orderNos.isEmpty()) {
@@ -43,7 +44,8 @@ class PaymentController {
 
     @PostMapping("/api/payment/payments")
     @ResponseStatus(HttpStatus.CREATED)
-    PaymentView create(@RequestBody CreatePayment request, Caller caller) {
+    PaymentView create(@RequestBody CreatePayment request, Caller caller,
+            @RequestHeader(name = Caller.CLIENT_IP_HEADER, required = false) String clientIp) {
         if (request == null || request.channel() == null || request.mode() == null) {
             throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "orderNo (or orderNos), channel and mode are required");
         }
@@ -52,7 +54,8 @@ class PaymentController {
             throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED,
                     "a payment needs 1.." + MAX_ORDERS + " distinct orders");
         }
-        return service.create(caller.userId(), orderNos, request.channel(), request.mode());
+        return service.create(new PaymentService.Payer(caller.userId(), request.channel(), request.mode(),
+                request.openId(), clientIp), orderNos);
     }
 
     @GetMapping("/api/payment/payments/{payNo}")

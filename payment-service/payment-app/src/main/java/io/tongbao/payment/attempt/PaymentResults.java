@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 
 import io.tongbao.common.messaging.Outbox;
-import io.tongbao.payment.alipay.ProviderTrade;
+import io.tongbao.payment.channel.ProviderTrade;
 import io.tongbao.payment.api.event.PaymentSucceeded;
 import io.tongbao.payment.metrics.PaymentMetrics;
 
@@ -38,10 +38,14 @@ public class PaymentResults {
         RECORDED, ALREADY_RECORDED, NOTHING_TO_DO, MISMATCH, UNKNOWN_ATTEMPT
     }
 
+    /**
+     * Applies what {@code channel} says about attempt {@code payNo}. An attempt of another channel is unknown to this
+     * one: a provider can only speak for its own trades.
+     */
     @Transactional
-    public Outcome apply(String payNo, ProviderTrade trade) {
+    public Outcome apply(String channel, String payNo, ProviderTrade trade) {
         PayAttempt attempt = find(payNo);
-        if (attempt == null) {
+        if (attempt == null || !attempt.getChannel().equals(channel)) {
             return Outcome.UNKNOWN_ATTEMPT;
         }
         if (trade.status() != ProviderTrade.Status.NOT_EXIST && trade.totalFen() != attempt.getAmountFen()) {

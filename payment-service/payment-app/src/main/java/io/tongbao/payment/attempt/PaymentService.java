@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,41 +19,51 @@ import io.tongbao.common.money.Money;
 import io.tongbao.order.api.OrderInternalApi;
 import io.tongbao.order.api.OrderStatus;
 import io.tongbao.order.api.OrderView;
-import io.tongbao.payment.alipay.AlipayGateway;
+import io.tongbao.payment.channel.Channels;
+import io.tongbao.payment.channel.Checkout;
+import io.tongbao.payment.channel.PaymentChannel;
+import io.tongbao.payment.channel.TradeRequest;
+import io.tongbao.payment.metrics.PaymentMetrics;
 
 /** Starts a payment: a NEW attempt (its own payNo) on every try, for the amount order-service says. */
 @Service
 class PaymentService {
 
-    private static final Set<String> ALIPAY_MODES = Set.of("QR", "PAGE", "WAP");
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
     private final PayAttemptMapper attempts;
     private final OrderInternalApi orders;
-    private final AlipayGateway alipay;
+    private final Channels channels;
     private final PaymentResults results;
     private final IdGenerator ids;
     private final Duration attemptTtl;
     private final TransactionTemplate tx;
+    private final PaymentMetrics metrics;
 
-    PaymentService(PayAttemptMapper attempts, OrderInternalApi orders, AlipayGateway alipay, PaymentResults results,
-            IdGenerator ids, @Value("${tongbao.payment.attempt-ttl:PT30M}") Duration attemptTtl, TransactionTemplate tx) {
-        this.tx = tx;
+    PaymentService(PayAttemptMapper attempts, OrderInternalApi orders, Channels channels, PaymentResults results,
+            IdGenerator ids, @Value("${tongbao.payment.attempt-ttl:PT30M}") Duration attemptTtl, TransactionTemplate tx,
+            PaymentMetrics metrics) {
         this.attempts = attempts;
         this.orders = orders;
-        this.alipay = alipay;
+        this.channels = channels;
         this.results = results;
         this.ids = ids;
         this.attemptTtl = attemptTtl;
+        this.tx = tx;
+        this.metrics = metrics;
+    }
+
+    /** Who pays and how: the channel and mode, and what some modes need of the payer (openId, the caller's IP). */
+    record Payer(long userId, String channel, String mode, String openId, String clientIp) {
     }
 
     /**
      * One attempt for one or several UNPAID orders of the caller, for the sum of their amounts. If any of them is
-     * closed, paid, or not the caller's, nothing is created (409, or 404 exactly as if it did not exist).
+     * closed, paid, or not the caller's, or the channel cannot serve the request, nothing is created (409 or 400, or
+     * 404 exactly as if the order did not exist).
      */
-    PaymentView create(long userId, List<String> orderNos, String channel, String mode) {
-        if (!"ALIPAY".equals(channel) || !ALIPAY_MODES.contains(mode)) {
-            throw ApiException.badRequest("CHANNEL_NOT_SUPPORTED", "Supported: ALIPAY with QR, PAGE or WAP");
-        }
-        List<OrderView> payable = orderNos.stream().map(orderNo -> payableOrder(userId, orderNo)).toList();
+    PaymentView create(Payer payer, List<String> orderNos) {
+        PaymentChannel channel = channels.forPayment(payer.channel(), payer.mode());
+        List<OrderView> payable = orderNos.stream().map(orderNo -> payableOrder(payer.userId(), orderNo)).toList();
         long amountFen = 0;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant expireAt = now.plus(attemptTtl);
@@ -60,22 +71,19 @@ class PaymentService {
             amountFen = Math.addExact(amountFen, Money.parseYuan(order.amount()));
             expireAt = earliest(order.expireAt().toInstant(), expireAt);
         }
-        PayAttempt attempt = newAttempt(userId, channel, mode, amountFen, now, expireAt);
+        PayAttempt attempt = newAttempt(payer, amountFen, now, expireAt);
+        TradeRequest trade = new TradeRequest(attempt.getPayNo(), payer.mode(), amountFen, subject(payable), expireAt,
+                payer.openId(), payer.clientIp());
+        channel.check(trade);
         tx.executeWithoutResult(status -> {
             attempts.insert(attempt);
             for (OrderView order : payable) {
                 attempts.insertOrder(attempt.getPayNo(), order.orderNo(), Money.parseYuan(order.amount()));
             }
         });
-        long minutes = Math.max(1, Duration.between(now, expireAt).toMinutes());
-        AlipayGateway.Trade trade = new AlipayGateway.Trade(attempt.getPayNo(), amountFen, subject(payable), minutes);
-        if ("QR".equals(mode)) {
-            String code = alipay.precreate(trade);
-            attempt.setPayUrl(code);
-            attempts.updateById(attempt);
-            return view(attempt, orderNos, QrCodes.pngDataUri(code), code, null);
-        }
-        return view(attempt, orderNos, null, null, alipay.pageForm(trade, "WAP".equals(mode)));
+        Checkout checkout = createAtProvider(channel, trade);
+        attempts.updateCheckout(attempt.getPayNo(), checkout.codeUrl(), checkout.h5Url());
+        return view(attempt, orderNos, checkout);
     }
 
     /** The caller's attempt; while PENDING, the provider is asked first and its answer applied. */
@@ -85,13 +93,24 @@ class PaymentService {
             throw ApiException.notFound("PAYMENT_NOT_FOUND", "No payment " + payNo);
         }
         if ("PENDING".equals(attempt.getStatus())) {
-            results.apply(payNo, alipay.query(payNo));
+            results.apply(attempt.getChannel(), payNo, channels.of(attempt.getChannel()).query(payNo));
             attempt = results.find(payNo);
         }
         List<String> orderNos = attempts.ordersOf(payNo).stream().map(PayAttemptMapper.AttemptOrder::orderNo).toList();
-        boolean qr = "QR".equals(attempt.getMode()) && attempt.getPayUrl() != null;
-        return view(attempt, orderNos, qr ? QrCodes.pngDataUri(attempt.getPayUrl()) : null, qr ? attempt.getPayUrl() : null,
-                null);
+        return view(attempt, orderNos, new Checkout(attempt.getPayUrl(), attempt.getH5Url(), null, null));
+    }
+
+    /** A provider that refuses (or does not answer) leaves the attempt FAILED, so that nobody waits on it. */
+    private Checkout createAtProvider(PaymentChannel channel, TradeRequest trade) {
+        try {
+            return channel.create(trade);
+        } catch (RuntimeException e) {
+            if (attempts.updatePendingToFailed(trade.payNo(), Instant.now()) == 1) {
+                metrics.moved(channel.name(), "FAILED");
+            }
+            log.warn("{} did not create trade {}: {}", channel.name(), trade.payNo(), e.getMessage());
+            throw e;
+        }
     }
 
     private OrderView payableOrder(long userId, String orderNo) {
@@ -111,14 +130,14 @@ class PaymentService {
         return order;
     }
 
-    private PayAttempt newAttempt(long userId, String channel, String mode, long amountFen, Instant now, Instant expireAt) {
+    private PayAttempt newAttempt(Payer payer, long amountFen, Instant now, Instant expireAt) {
         long id = ids.nextId();
         PayAttempt attempt = new PayAttempt();
         attempt.setId(id);
         attempt.setPayNo(Long.toString(id));
-        attempt.setUserId(userId);
-        attempt.setChannel(channel);
-        attempt.setMode(mode);
+        attempt.setUserId(payer.userId());
+        attempt.setChannel(payer.channel());
+        attempt.setMode(payer.mode());
         attempt.setStatus("PENDING");
         attempt.setAmountFen(amountFen);
         attempt.setCurrency(Money.CNY);
@@ -139,14 +158,15 @@ class PaymentService {
         return a.isBefore(b) ? a : b;
     }
 
-    private static PaymentView view(PayAttempt a, List<String> orderNos, String qrCode, String codeUrl, String form) {
+    private static PaymentView view(PayAttempt a, List<String> orderNos, Checkout checkout) {
+        String code = checkout.codeUrl();
         return new PaymentView(a.getPayNo(), orderNos.get(0), orderNos, a.getChannel(), a.getMode(), a.getStatus(),
-                Money.toYuan(a.getAmountFen()), a.getCurrency(), a.getExpireAt().atOffset(ZoneOffset.ofHours(8)), qrCode,
-                codeUrl, null, form);
+                Money.toYuan(a.getAmountFen()), a.getCurrency(), a.getExpireAt().atOffset(ZoneOffset.ofHours(8)),
+                code == null ? null : QrCodes.pngDataUri(code), code, null, checkout.h5Url(), checkout.form(),
+                checkout.jsapi());
     }
 
     List<PayAttempt> pendingOf(String orderNo) {
         return attempts.pendingPayNosOf(orderNo).stream().map(results::find).toList();
     }
-
 }

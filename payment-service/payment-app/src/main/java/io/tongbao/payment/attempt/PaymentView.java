@@ -2,6 +2,7 @@ package io.tongbao.payment.attempt;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -9,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PaymentView(String payNo, String orderNo, List<String> orderNos, String channel, String mode, String status,
         String amount, String currency, OffsetDateTime expireAt, String qrCode, String codeUrl, String payUrl,
-        String form) {
+        String h5Url, String form, Map<String, String> jsapi) {
 }

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.tongbao.payment.alipay.AlipayGateway;
+import io.tongbao.payment.channel.Channels;
 
 /**
  * The safety net for lost notifies: PENDING attempts older than a few minutes are queried at the provider and the
@@ -24,15 +24,15 @@ class PendingCompensation {
     private static final Logger log = LoggerFactory.getLogger(PendingCompensation.class);
     private static final int BATCH = 100;
     private final PayAttemptMapper attempts;
-    private final AlipayGateway alipay;
+    private final Channels channels;
     private final PaymentResults results;
     private final RedissonClient redisson;
     private final Duration olderThan;
 
-    PendingCompensation(PayAttemptMapper attempts, AlipayGateway alipay, PaymentResults results, RedissonClient redisson,
+    PendingCompensation(PayAttemptMapper attempts, Channels channels, PaymentResults results, RedissonClient redisson,
             @Value("${tongbao.payment.compensation.older-than:PT2M}") Duration olderThan) {
         this.attempts = attempts;
-        this.alipay = alipay;
+        this.channels = channels;
         this.results = results;
         this.redisson = redisson;
         this.olderThan = olderThan;
@@ -65,13 +65,14 @@ class PendingCompensation {
     /** Queries each stale PENDING attempt; returns how many the provider's answer changed. */
     int compensate() {
         int changed = 0;
-        for (String payNo : attempts.stalePending(Instant.now().minus(olderThan), BATCH)) {
+        for (PayAttemptMapper.StaleAttempt stale : attempts.stalePending(Instant.now().minus(olderThan), BATCH)) {
             try {
-                if (results.apply(payNo, alipay.query(payNo)) == PaymentResults.Outcome.RECORDED) {
+                var trade = channels.of(stale.channel()).query(stale.payNo());
+                if (results.apply(stale.channel(), stale.payNo(), trade) == PaymentResults.Outcome.RECORDED) {
                     changed++;
                 }
             } catch (RuntimeException e) {
-                log.warn("Compensation could not settle attempt {}: {}", payNo, e.toString());
+                log.warn("Compensation could not settle attempt {}: {}", stale.payNo(), e.toString());
             }
         }
         return changed;

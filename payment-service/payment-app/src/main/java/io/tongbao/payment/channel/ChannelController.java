@@ -1,23 +1,20 @@
 package io.tongbao.payment.channel;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-
-import io.tongbao.payment.api.ChannelView;
 import io.tongbao.payment.api.ChannelInternalApi;
+import io.tongbao.payment.api.ChannelView;
 
-/** The channels a client may pay with: public GET /api/payment/channels, and the same list internally. */
+/** The channels a client may pay with (configured and implemented): public GET /api/payment/channels, and internally. */
 @RestController
 class ChannelController implements ChannelInternalApi {
 
-    private final PayChannelMapper channels;
+    private final Channels channels;
 
-    ChannelController(PayChannelMapper channels) {
+    ChannelController(Channels channels) {
         this.channels = channels;
     }
 
@@ -28,8 +25,6 @@ class ChannelController implements ChannelInternalApi {
 
     @Override
     public List<ChannelView> channels() {
-        return channels.selectList(new LambdaQueryWrapper<PayChannel>().orderByAsc(PayChannel::getSortOrder)).stream()
-                .map(c -> new ChannelView(c.getChannel(), Arrays.asList(c.getModes().split(",")), c.getEnabled()))
-                .toList();
+        return channels.offered().stream().map(c -> new ChannelView(c.name(), c.modes(), true)).toList();
     }
 }

@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tongbao.payment.channel.NotifyHandling;
 
 /**
  * {@code tongbao_payment_notify_seconds{channel,outcome}}: how long a provider's notify took to handle, by the answer
- * the provider got: {@code success}, {@code fail} (it will retry), or {@code error} when the handling threw.
+ * the provider got: {@code success} (accepted), {@code fail} (refused or not recorded: it will retry), or {@code error} when the handling threw.
  */
 @Component
 public class NotifyMetrics {
@@ -27,13 +28,13 @@ public class NotifyMetrics {
         }
     }
 
-    /** Runs the handling of one notify and returns its answer. */
-    public String time(String channel, Supplier<String> handling) {
+    /** Runs the handling of one notify and returns the provider's answer. */
+    public NotifyHandling time(String channel, Supplier<NotifyHandling> handling) {
         long start = System.nanoTime();
         String outcome = "error";
         try {
-            String answer = handling.get();
-            outcome = answer;
+            NotifyHandling answer = handling.get();
+            outcome = answer == NotifyHandling.ACCEPTED ? "success" : "fail";
             return answer;
         } finally {
             timer(channel, outcome).record(Duration.ofNanos(System.nanoTime() - start));

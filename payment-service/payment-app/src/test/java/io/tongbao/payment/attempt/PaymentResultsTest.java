@@ -22,7 +22,7 @@ import com.baomidou.mybatisplus.core.MybatisConfiguration;
 import com.baomidou.mybatisplus.core.metadata.TableInfoHelper;
 
 import io.tongbao.common.messaging.Outbox;
-import io.tongbao.payment.alipay.ProviderTrade;
+import io.tongbao.payment.channel.ProviderTrade;
 import io.tongbao.payment.api.event.PaymentSucceeded;
 import io.tongbao.payment.metrics.PaymentMetrics;
 
@@ -57,7 +57,7 @@ class PaymentResultsTest {
     @Test
     void recordsAPaymentOnceWithItsEventInTheOutbox() {
         when(attempts.updateToSuccess(eq("p1"), eq("t1"), any())).thenReturn(1);
-        assertThat(results.apply("p1", trade(ProviderTrade.Status.PAID, 1250))).isEqualTo(PaymentResults.Outcome.RECORDED);
+        assertThat(results.apply("ALIPAY", "p1", trade(ProviderTrade.Status.PAID, 1250))).isEqualTo(PaymentResults.Outcome.RECORDED);
         ArgumentCaptor<Object> event = ArgumentCaptor.forClass(Object.class);
         verify(outbox).enqueue(eq(PaymentSucceeded.TOPIC), eq("ALIPAY"), eq("p1"), event.capture());
         PaymentSucceeded succeeded = (PaymentSucceeded) event.getValue();
@@ -68,15 +68,15 @@ class PaymentResultsTest {
     @Test
     void publishesNothingWhenTheCompareAndSetFindsItAlreadyRecorded() {
         when(attempts.updateToSuccess(anyString(), anyString(), any())).thenReturn(0);
-        assertThat(results.apply("p1", trade(ProviderTrade.Status.PAID, 1250)))
+        assertThat(results.apply("ALIPAY", "p1", trade(ProviderTrade.Status.PAID, 1250)))
                 .isEqualTo(PaymentResults.Outcome.ALREADY_RECORDED);
         verify(outbox, never()).enqueue(anyString(), anyString(), anyString(), any());
     }
 
     @Test
     void changesNothingWhenTheProviderAmountDiffersFromOurs() {
-        assertThat(results.apply("p1", trade(ProviderTrade.Status.PAID, 1))).isEqualTo(PaymentResults.Outcome.MISMATCH);
-        assertThat(results.apply("p1", trade(ProviderTrade.Status.CLOSED, 1))).isEqualTo(PaymentResults.Outcome.MISMATCH);
+        assertThat(results.apply("ALIPAY", "p1", trade(ProviderTrade.Status.PAID, 1))).isEqualTo(PaymentResults.Outcome.MISMATCH);
+        assertThat(results.apply("ALIPAY", "p1", trade(ProviderTrade.Status.CLOSED, 1))).isEqualTo(PaymentResults.Outcome.MISMATCH);
         verify(attempts, never()).updateToSuccess(anyString(), anyString(), any());
         verify(attempts, never()).updatePendingToClosed(anyString(), any());
     }
@@ -84,8 +84,8 @@ class PaymentResultsTest {
     @Test
     void closesOnAClosedTradeAndWaitsOnAWaitingOne() {
         when(attempts.updatePendingToClosed(eq("p1"), any())).thenReturn(1);
-        assertThat(results.apply("p1", trade(ProviderTrade.Status.CLOSED, 1250))).isEqualTo(PaymentResults.Outcome.RECORDED);
-        assertThat(results.apply("p1", trade(ProviderTrade.Status.WAITING, 1250)))
+        assertThat(results.apply("ALIPAY", "p1", trade(ProviderTrade.Status.CLOSED, 1250))).isEqualTo(PaymentResults.Outcome.RECORDED);
+        assertThat(results.apply("ALIPAY", "p1", trade(ProviderTrade.Status.WAITING, 1250)))
                 .isEqualTo(PaymentResults.Outcome.NOTHING_TO_DO);
         verify(outbox, never()).enqueue(anyString(), anyString(), anyString(), any());
     }
@@ -93,8 +93,16 @@ class PaymentResultsTest {
     @Test
     void knowsNothingOfAnUnknownAttempt() {
         when(attempts.selectOne(any())).thenReturn(null);
-        assertThat(results.apply("nope", trade(ProviderTrade.Status.PAID, 1250)))
+        assertThat(results.apply("ALIPAY", "nope", trade(ProviderTrade.Status.PAID, 1250)))
                 .isEqualTo(PaymentResults.Outcome.UNKNOWN_ATTEMPT);
         verify(attempts, never()).updateToSuccess(anyString(), anyString(), any());
+    }
+
+    @Test
+    void knowsNothingOfAnAttemptOfAnotherChannel() {
+        assertThat(results.apply("WECHAT", "p1", trade(ProviderTrade.Status.PAID, 1250)))
+                .isEqualTo(PaymentResults.Outcome.UNKNOWN_ATTEMPT);
+        verify(attempts, never()).updateToSuccess(anyString(), anyString(), any());
+        verify(outbox, never()).enqueue(anyString(), anyString(), anyString(), any());
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tongbao.payment.channel.NotifyHandling;
 
 class NotifyMetricsTest {
 
@@ -22,11 +23,12 @@ class NotifyMetricsTest {
 
     @Test
     void eachNotifyIsTimedUnderTheAnswerItGot() {
-        assertThat(metrics.time("ALIPAY", () -> "success")).isEqualTo("success");
-        assertThat(metrics.time("ALIPAY", () -> "success")).isEqualTo("success");
-        assertThat(metrics.time("ALIPAY", () -> "fail")).isEqualTo("fail");
+        assertThat(metrics.time("ALIPAY", () -> NotifyHandling.ACCEPTED)).isEqualTo(NotifyHandling.ACCEPTED);
+        assertThat(metrics.time("ALIPAY", () -> NotifyHandling.ACCEPTED)).isEqualTo(NotifyHandling.ACCEPTED);
+        assertThat(metrics.time("ALIPAY", () -> NotifyHandling.REFUSED)).isEqualTo(NotifyHandling.REFUSED);
+        assertThat(metrics.time("ALIPAY", () -> NotifyHandling.FAILED)).isEqualTo(NotifyHandling.FAILED);
         assertThat(count("success")).isEqualTo(2);
-        assertThat(count("fail")).isEqualTo(1);
+        assertThat(count("fail")).isEqualTo(2);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.tongbao.payment.alipay;
+package io.tongbao.payment.channel.alipay;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import com.alipay.api.internal.util.AlipaySignature;
 
 /** Builds Alipay notifies as Alipay sends them: form fields, RSA2-signed with a platform key. */
-final class AlipayNotifies {
+final class AlipayTestNotifies {
 
-    private AlipayNotifies() {
+    private AlipayTestNotifies() {
     }
 
     static Map<String, String> notifyParams(String payNo, String amount, String tradeStatus, String appId) {

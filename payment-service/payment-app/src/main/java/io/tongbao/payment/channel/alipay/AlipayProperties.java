@@ -1,4 +1,4 @@
-package io.tongbao.payment.alipay;
+package io.tongbao.payment.channel.alipay;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,10 +1,10 @@
-package io.tongbao.payment.alipay;
+package io.tongbao.payment.channel.alipay;
 
-import static io.tongbao.payment.alipay.AlipayNotifies.b64;
-import static io.tongbao.payment.alipay.AlipayNotifies.form;
-import static io.tongbao.payment.alipay.AlipayNotifies.notifyParams;
-import static io.tongbao.payment.alipay.AlipayNotifies.rsa;
-import static io.tongbao.payment.alipay.AlipayNotifies.signed;
+import static io.tongbao.payment.channel.alipay.AlipayTestNotifies.b64;
+import static io.tongbao.payment.channel.alipay.AlipayTestNotifies.form;
+import static io.tongbao.payment.channel.alipay.AlipayTestNotifies.notifyParams;
+import static io.tongbao.payment.channel.alipay.AlipayTestNotifies.rsa;
+import static io.tongbao.payment.channel.alipay.AlipayTestNotifies.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
