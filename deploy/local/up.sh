@@ -48,6 +48,9 @@ gateway:$TONGBAO_GATEWAY_PORT:gateway"
 # shellcheck source=deploy/local/middleware.sh
 . "$ROOT/deploy/local/middleware.sh"
 random_hex() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
+random_digits() { od -An -N"$1" -tu1 /dev/urandom | tr -s ' ' '\n' | sed '/^$/d' | awk '{printf "%d", $1 % 10}'; }
+# a local-only secret file, written once (owner only) and read on every later start
+secret_once() { [ -s "$1" ] || { (umask 077; printf '%s' "$2" > "$1"); }; cat "$1"; }
 
 require_java
 mkdir -p "$LOGS" "$PIDS" "$RUN/data" "$RUN/secrets"
@@ -104,11 +107,18 @@ if [ "$ROCKETMQ_STARTED" = 1 ]; then
 fi
 alive seata && wait_port seata "$TONGBAO_SEATA_PORT" "$LOGS/seata.log" 120
 
-# --- local-only keys, generated at first start: the sandbox's "Alipay platform" pair and the merchant app's pair
+# --- local-only keys, generated at first start: the sandbox's "Alipay platform" and "WeChat Pay platform" pairs,
+# the Alipay merchant app's pair and the WeChat Pay merchant's pair, the WeChat Pay public key id, the merchant's
+# certificate serial and its APIv3 key. (The folder keeps its first name so that existing local keys stay valid.)
 KEYS="$RUN/secrets/alipay"
-java -cp "$LOCAL_CP" io.tongbao.localstack.KeysMain "$KEYS" alipay-platform alipay-app > /dev/null \
-  || { say "FAILED: could not generate the local Alipay keys in $KEYS"; exit 1; }
+java -cp "$LOCAL_CP" io.tongbao.localstack.KeysMain "$KEYS" alipay-platform alipay-app wechat-platform wechat-merchant \
+  > /dev/null || { say "FAILED: could not generate the local payment keys in $KEYS"; exit 1; }
 ALIPAY_APP_ID="${TONGBAO_ALIPAY_APP_ID:-2021000000000001}"
+WECHAT_MCH_ID="${TONGBAO_WECHAT_MCH_ID:-1900000001}"
+WECHAT_APP_ID="${TONGBAO_WECHAT_APP_ID:-wx0000000000000001}"
+WECHAT_KEY_ID="$(secret_once "$KEYS/wechat-platform-key-id" "PUB_KEY_ID_01$(random_digits 20)")"
+WECHAT_SERIAL="$(secret_once "$KEYS/wechat-merchant-serial-no" "$(random_hex | cut -c1-40 | tr 'a-f' 'A-F')")"
+WECHAT_API_V3_KEY="$(secret_once "$KEYS/wechat-api-v3-key" "$(random_hex | cut -c1-32)")"
 
 # per-part environment: secrets reach only the process that needs them, never a command line
 part_env() {
@@ -118,14 +128,27 @@ part_env() {
       export TONGBAO_SANDBOX_PUBLIC_URL="http://127.0.0.1:$TONGBAO_SANDBOX_PORT"
       export SANDBOX_ALIPAY_APPS_0_APP_ID="$ALIPAY_APP_ID"
       SANDBOX_ALIPAY_APPS_0_APP_PUBLIC_KEY="$(cat "$KEYS/alipay-app-public-key.x509.b64")"
-      export SANDBOX_ALIPAY_APPS_0_APP_PUBLIC_KEY ;;
+      export SANDBOX_ALIPAY_APPS_0_APP_PUBLIC_KEY
+      export SANDBOX_WECHAT_MERCHANTS_0_MCH_ID="$WECHAT_MCH_ID" SANDBOX_WECHAT_MERCHANTS_0_APP_ID="$WECHAT_APP_ID"
+      export SANDBOX_WECHAT_MERCHANTS_0_MERCHANT_SERIAL_NO="$WECHAT_SERIAL"
+      SANDBOX_WECHAT_MERCHANTS_0_MERCHANT_PUBLIC_KEY="$(cat "$KEYS/wechat-merchant-public-key.x509.b64")"
+      SANDBOX_WECHAT_MERCHANTS_0_API_V3_KEY="$WECHAT_API_V3_KEY"
+      export SANDBOX_WECHAT_MERCHANTS_0_MERCHANT_PUBLIC_KEY SANDBOX_WECHAT_MERCHANTS_0_API_V3_KEY ;;
     payment-service)
       export TONGBAO_ALIPAY_APP_ID="$ALIPAY_APP_ID"
       TONGBAO_ALIPAY_PRIVATE_KEY="$(cat "$KEYS/alipay-app-private-key.pk8.b64")"
       TONGBAO_ALIPAY_PUBLIC_KEY="$(cat "$KEYS/alipay-platform-public-key.x509.b64")"
       export TONGBAO_ALIPAY_PRIVATE_KEY TONGBAO_ALIPAY_PUBLIC_KEY
       export TONGBAO_ALIPAY_GATEWAY_URL="http://127.0.0.1:$TONGBAO_SANDBOX_PORT/gateway.do"
-      export TONGBAO_ALIPAY_NOTIFY_URL="http://127.0.0.1:$TONGBAO_GATEWAY_PORT/api/payment/notify/alipay" ;;
+      export TONGBAO_ALIPAY_NOTIFY_URL="http://127.0.0.1:$TONGBAO_GATEWAY_PORT/api/payment/notify/alipay"
+      export TONGBAO_WECHAT_MCH_ID="$WECHAT_MCH_ID" TONGBAO_WECHAT_APP_ID="$WECHAT_APP_ID"
+      export TONGBAO_WECHAT_MERCHANT_SERIAL_NO="$WECHAT_SERIAL" TONGBAO_WECHAT_PUBLIC_KEYS_0_ID="$WECHAT_KEY_ID"
+      TONGBAO_WECHAT_PRIVATE_KEY="$(cat "$KEYS/wechat-merchant-private-key.pk8.b64")"
+      TONGBAO_WECHAT_PUBLIC_KEYS_0_KEY="$(cat "$KEYS/wechat-platform-public-key.x509.b64")"
+      TONGBAO_WECHAT_API_V3_KEY="$WECHAT_API_V3_KEY"
+      export TONGBAO_WECHAT_PRIVATE_KEY TONGBAO_WECHAT_PUBLIC_KEYS_0_KEY TONGBAO_WECHAT_API_V3_KEY
+      export TONGBAO_WECHAT_API_BASE_URL="http://127.0.0.1:$TONGBAO_SANDBOX_PORT"
+      export TONGBAO_WECHAT_NOTIFY_URL="http://127.0.0.1:$TONGBAO_GATEWAY_PORT/api/payment/notify/wechat" ;;
   esac
 }
 
@@ -162,7 +185,7 @@ say ""
 say "Tongbao is up in $((SECONDS - START)) s."
 say "  Gateway:            $GATEWAY"
 say "  API docs:           $GATEWAY/swagger-ui.html"
-say "  Payment sandbox:    http://127.0.0.1:$TONGBAO_SANDBOX_PORT (cashier: /cashier/alipay/<payNo>)"
+say "  Payment sandbox:    http://127.0.0.1:$TONGBAO_SANDBOX_PORT (cashier: /cashier/alipay/<payNo>, /cashier/wechat/<payNo>)"
 say "  Dev token for 1001: $TOKEN"
 say "  Try:                curl -H \"Authorization: Bearer <the token above>\" $GATEWAY/api/coin/wallet"
 say "  Logs:               $LOGS"

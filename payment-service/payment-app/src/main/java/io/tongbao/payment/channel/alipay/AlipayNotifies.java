@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,7 +74,8 @@ final class AlipayNotifies {
 
     private boolean signatureValid(Map<String, String> params) {
         try {
-            return AlipaySignature.rsaCheckV1(params, properties.alipayPublicKey(), "UTF-8", "RSA2");
+            // the SDK removes sign_type from the map it is given: hand it a copy of its own
+            return AlipaySignature.rsaCheckV1(new HashMap<>(params), properties.alipayPublicKey(), "UTF-8", "RSA2");
         } catch (AlipayApiException | RuntimeException e) {
             return false;
         }

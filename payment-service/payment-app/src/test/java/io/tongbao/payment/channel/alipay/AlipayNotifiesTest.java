@@ -25,8 +25,9 @@ class AlipayNotifiesTest {
             b64(rsa().getPrivate().getEncoded()), b64(PLATFORM.getPublic().getEncoded()), "http://127.0.0.1:1/gateway.do",
             null, null));
 
+    /** As the notify entry hands them over: an immutable map. */
     private NotifyVerdict verify(Map<String, String> params, KeyPair key) throws Exception {
-        return notifies.verify(signed(params, key));
+        return notifies.verify(Map.copyOf(signed(params, key)));
     }
 
     @Test
