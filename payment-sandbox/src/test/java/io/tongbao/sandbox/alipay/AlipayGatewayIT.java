@@ -6,7 +6,7 @@ import com.alipay.api.request.AlipayTradeCloseRequest;
 import com.alipay.api.request.AlipayTradeQueryRequest;
 import com.alipay.api.response.AlipayTradeCloseResponse;
 import com.alipay.api.response.AlipayTradeQueryResponse;
-import io.tongbao.sandbox.alipay.sign.RsaKeys;
+import io.tongbao.sandbox.crypto.RsaKeys;
 import org.junit.jupiter.api.Test;
 
 /** The server-to-server API through the official SDK, which also verifies every response signature. */

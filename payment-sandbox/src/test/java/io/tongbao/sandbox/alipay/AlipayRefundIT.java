@@ -45,6 +45,7 @@ class AlipayRefundIT extends SandboxITSupport {
         assertThat(repeat.getRefundFee()).isEqualTo("4.00");
         assertThat(discordant.getSubCode()).isEqualTo("ACQ.DISCORDANT_REPEAT_REQUEST");
         assertThat(tradeStatus(outTradeNo)).isEqualTo("TRADE_SUCCESS");
+        assertThat(get("/sandbox/alipay/trades/" + outTradeNo).body()).contains("\"refundedAmount\":\"4.00\"");
     }
 
     @Test

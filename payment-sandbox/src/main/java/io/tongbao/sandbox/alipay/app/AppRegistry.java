@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.tongbao.sandbox.alipay.sign.RsaKeys;
+import io.tongbao.sandbox.crypto.RsaKeys;
 import org.springframework.stereotype.Component;
 
 /** The apps the gateway knows, with the public key each one signs requests for. In memory by design. */

@@ -1,17 +1,13 @@
 package io.tongbao.sandbox.alipay.sign;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.util.Set;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 import io.tongbao.sandbox.config.SandboxProperties;
+import io.tongbao.sandbox.crypto.KeyFiles;
+import io.tongbao.sandbox.crypto.RsaKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,37 +41,17 @@ public class PlatformKeys {
     }
 
     private static KeyPair loadOrGenerate(Path dir) {
-        try {
-            Path privatePath = dir.resolve(PRIVATE_FILE);
-            Path publicPath = dir.resolve(PUBLIC_FILE);
-            if (Files.exists(privatePath) && Files.exists(publicPath)) {
-                return new KeyPair(RsaKeys.publicKey(Files.readString(publicPath)),
-                        RsaKeys.privateKey(Files.readString(privatePath)));
-            }
-            KeyPair pair = RsaKeys.generate();
-            Files.createDirectories(dir);
-            writeAtomically(privatePath, RsaKeys.encode(pair.getPrivate()));
-            writeAtomically(publicPath, RsaKeys.encode(pair.getPublic()));
-            log.info("Generated the Alipay platform key pair in {}", dir);
-            return pair;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write platform keys in " + dir, e);
+        Path privatePath = dir.resolve(PRIVATE_FILE);
+        Path publicPath = dir.resolve(PUBLIC_FILE);
+        Optional<String> privateText = KeyFiles.read(privatePath);
+        Optional<String> publicText = KeyFiles.read(publicPath);
+        if (privateText.isPresent() && publicText.isPresent()) {
+            return new KeyPair(RsaKeys.publicKey(publicText.get()), RsaKeys.privateKey(privateText.get()));
         }
-    }
-
-    // write-then-rename so a crash never leaves half a key that would fail every later start
-    private static void writeAtomically(Path target, String content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        restrictToOwner(temp);
-        Files.writeString(temp, content, StandardCharsets.US_ASCII);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException | IOException e) {
-            log.debug("cannot restrict permissions of {}", file, e);
-        }
+        KeyPair pair = RsaKeys.generate();
+        KeyFiles.writeAtomically(privatePath, RsaKeys.encode(pair.getPrivate()));
+        KeyFiles.writeAtomically(publicPath, RsaKeys.encode(pair.getPublic()));
+        log.info("Generated the Alipay platform key pair in {}", dir);
+        return pair;
     }
 }

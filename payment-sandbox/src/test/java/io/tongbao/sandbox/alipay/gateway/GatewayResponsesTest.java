@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 
 import io.tongbao.sandbox.alipay.sign.PlatformKeys;
-import io.tongbao.sandbox.alipay.sign.RsaKeys;
 import io.tongbao.sandbox.alipay.sign.RsaSigner;
 import io.tongbao.sandbox.alipay.sign.SignType;
 import io.tongbao.sandbox.config.SandboxProperties;
+import io.tongbao.sandbox.crypto.RsaKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

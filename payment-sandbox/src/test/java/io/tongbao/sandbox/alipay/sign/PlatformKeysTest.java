@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.tongbao.sandbox.config.SandboxProperties;
+import io.tongbao.sandbox.crypto.RsaKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.KeyPair;
 
 import com.alipay.api.internal.util.AlipaySignature;
+import io.tongbao.sandbox.crypto.RsaKeys;
 import org.junit.jupiter.api.Test;
 
 class RsaSignerTest {

@@ -1,4 +1,4 @@
-package io.tongbao.sandbox.alipay.sign;
+package io.tongbao.sandbox.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -11,7 +11,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** Bare-base64 key codecs in the formats the Alipay SDKs use: PKCS#8 private keys, X.509 public keys. */
+/** Bare-base64 RSA key codecs in the formats both SDKs use: PKCS#8 private keys, X.509 (SPKI) public keys. */
 public final class RsaKeys {
 
     private RsaKeys() {
