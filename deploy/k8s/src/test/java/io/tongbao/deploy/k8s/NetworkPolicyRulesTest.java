@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The overlays keep {@link NetworkPolicyRules}; and the rules do fail when a policy is missing or too open. */
 class NetworkPolicyRulesTest {
+
+    /** The payment channels, as in their variables' names (TONGBAO_<channel>_NOTIFY_URL). */
+    private static final List<String> CHANNELS = List.of("ALIPAY", "WECHAT");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -32,21 +37,33 @@ class NetworkPolicyRulesTest {
     @ValueSource(strings = {"dev", "prod"})
     void notifiesReachPaymentServiceThroughTheGatewayOnly(String overlay) {
         Rendered rendered = Rendered.overlay(overlay);
-        String notifyUrl = rendered.named(ConfigMap.class, "payment-service-config").orElseThrow().getData()
-                .get("TONGBAO_ALIPAY_NOTIFY_URL");
-        URI uri = URI.create(notifyUrl);
-        assertThat(uri.getPath()).isEqualTo("/api/payment/notify/alipay");
-        // an in-cluster host must be the gateway's Service: payment-service's policy refuses the sandbox
-        rendered.named(Service.class, uri.getHost()).ifPresent(service -> {
-            assertThat(service.getMetadata().getName()).as("the Service the notifies go to").isEqualTo("gateway");
-            assertThat(service.getSpec().getPorts()).extracting(p -> p.getPort()).contains(uri.getPort());
-        });
+        Map<String, String> config = rendered.named(ConfigMap.class, "payment-service-config").orElseThrow().getData();
+        for (String channel : CHANNELS) {
+            String notifyUrl = config.get("TONGBAO_" + channel + "_NOTIFY_URL");
+            assertThat(notifyUrl).as(channel + " notify URL in overlays/" + overlay).isNotBlank();
+            URI uri = URI.create(notifyUrl);
+            assertThat(uri.getPath()).as(channel).isEqualTo("/api/payment/notify/" + channel.toLowerCase(Locale.ROOT));
+            // an in-cluster host must be the gateway's Service: payment-service's policy refuses the sandbox
+            rendered.named(Service.class, uri.getHost()).ifPresent(service -> {
+                assertThat(service.getMetadata().getName()).as(channel + ": the Service the notifies go to").isEqualTo("gateway");
+                assertThat(service.getSpec().getPorts()).extracting(p -> p.getPort()).contains(uri.getPort());
+            });
+        }
+    }
+
+    @Test
+    void prodsNotifyUrlsArePublicHttps() {
+        Map<String, String> config = Rendered.overlay("prod").named(ConfigMap.class, "payment-service-config").orElseThrow().getData();
+        for (String channel : CHANNELS) {
+            assertThat(URI.create(config.get("TONGBAO_" + channel + "_NOTIFY_URL")).getScheme()).as(channel).isEqualTo("https");
+        }
     }
 
     @Test
     void devSendsTheSandboxsNotifiesToTheGatewayService() {
         assertThat(Rendered.overlay("dev").named(ConfigMap.class, "payment-service-config").orElseThrow().getData())
-                .containsEntry("TONGBAO_ALIPAY_NOTIFY_URL", "http://gateway:8080/api/payment/notify/alipay");
+                .containsEntry("TONGBAO_ALIPAY_NOTIFY_URL", "http://gateway:8080/api/payment/notify/alipay")
+                .containsEntry("TONGBAO_WECHAT_NOTIFY_URL", "http://gateway:8080/api/payment/notify/wechat");
     }
 
     @Test

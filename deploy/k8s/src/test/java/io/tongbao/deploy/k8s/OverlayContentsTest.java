@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What each overlay holds: dev everything in one namespace, prod no sandbox and at least two of everything. */
@@ -28,7 +29,52 @@ class OverlayContentsTest {
         assertThat(dev.objects).filteredOn(o -> !(o instanceof Namespace))
                 .extracting(o -> o.getMetadata().getNamespace()).containsOnly("tongbao-dev");
         assertThat(dev.named(ConfigMap.class, "payment-service-config").orElseThrow().getData())
-                .containsEntry("TONGBAO_ALIPAY_GATEWAY_URL", "http://payment-sandbox:8090/gateway.do");
+                .containsEntry("TONGBAO_ALIPAY_GATEWAY_URL", "http://payment-sandbox:8090/gateway.do")
+                .containsEntry("TONGBAO_WECHAT_API_BASE_URL", "http://payment-sandbox:8090");
+    }
+
+    @Test
+    void devRegistersPaymentServicesMerchantsInTheSandboxAndMountsEveryKeyFileItReads() {
+        Rendered dev = Rendered.overlay("dev");
+        Deployment sandbox = dev.named(Deployment.class, "payment-sandbox").orElseThrow();
+        Map<String, String> sandboxEnv = dev.environment(OverlayRulesTest.appContainer(sandbox));
+        Map<String, String> paymentEnv = dev.environment(
+                OverlayRulesTest.appContainer(dev.named(Deployment.class, "payment-service").orElseThrow()));
+
+        assertThat(sandboxEnv.get("SANDBOX_ALIPAY_APPS_0_APP_ID")).isEqualTo(paymentEnv.get("TONGBAO_ALIPAY_APP_ID"));
+        assertThat(sandboxEnv.get("SANDBOX_WECHAT_MERCHANTS_0_MCH_ID")).isEqualTo(paymentEnv.get("TONGBAO_WECHAT_MCH_ID"))
+                .isNotBlank();
+        assertThat(sandboxEnv.get("SANDBOX_WECHAT_MERCHANTS_0_APP_ID")).isEqualTo(paymentEnv.get("TONGBAO_WECHAT_APP_ID"));
+        assertThat(sandboxEnv.get("SANDBOX_WECHAT_MERCHANTS_0_MERCHANT_SERIAL_NO"))
+                .isEqualTo(paymentEnv.get("TONGBAO_WECHAT_MERCHANT_SERIAL_NO"));
+
+        // the key dir is read only: a file missing there would make the sandbox try to generate it, and fail
+        var pod = sandbox.getSpec().getTemplate().getSpec();
+        String keyDir = sandboxEnv.get("TONGBAO_SANDBOX_KEY_DIR");
+        String volume = pod.getContainers().get(0).getVolumeMounts().stream().filter(m -> m.getMountPath().equals(keyDir))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted on " + keyDir)).getName();
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals(volume)).singleElement()
+                .satisfies(v -> assertThat(v.getSecret().getItems()).extracting(item -> item.getPath())
+                        .containsExactlyInAnyOrder("alipay-platform-private-key.pk8.b64", "alipay-platform-public-key.x509.b64",
+                                "wechat-platform-private-key.pk8.b64", "wechat-platform-public-key.x509.b64",
+                                "wechat-platform-key-id"));
+    }
+
+    @Test
+    void theNextWechatPayPublicKeyIsOptionalAndTheListHasNoGap() {
+        for (String overlay : List.of("dev", "prod")) {
+            Rendered rendered = Rendered.overlay(overlay);
+            var container = OverlayRulesTest.appContainer(rendered.named(Deployment.class, "payment-service").orElseThrow());
+            assertThat(container.getEnv()).filteredOn(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                    .as("only the next WeChat Pay public key may be missing from its Secret, in overlays/" + overlay)
+                    .allSatisfy(e -> assertThat(Boolean.TRUE.equals(e.getValueFrom().getSecretKeyRef().getOptional()))
+                            .as(e.getName()).isEqualTo(e.getName().equals("TONGBAO_WECHAT_PUBLIC_KEYS_1_KEY")))
+                    .extracting(e -> e.getName())
+                    .contains("TONGBAO_WECHAT_PUBLIC_KEYS_0_KEY", "TONGBAO_WECHAT_PUBLIC_KEYS_1_KEY");
+            // entry 0's id is always set (empty at worst), so that Spring binds entry 1 too
+            assertThat(rendered.environment(container)).containsKeys("TONGBAO_WECHAT_PUBLIC_KEYS_0_ID",
+                    "TONGBAO_WECHAT_PUBLIC_KEYS_1_ID");
+        }
     }
 
     @Test

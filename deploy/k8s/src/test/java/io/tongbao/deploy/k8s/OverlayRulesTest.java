@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -265,9 +266,23 @@ class OverlayRulesTest {
                     // Spring Boot's relaxed binding of a property (spring.*, management.*, server.*, sandbox.*)
                     .filter(n -> !n.matches("(SPRING|MANAGEMENT|SERVER|SANDBOX)_[A-Z0-9_]+"))
                     .filter(n -> !configuration.contains("${" + n + "}") && !configuration.contains("${" + n + ":"))
+                    // an element of a list the application binds from the environment (TONGBAO_WECHAT_PUBLIC_KEYS_0_ID)
+                    .filter(n -> !Project.bindsListElement(deployment.getMetadata().getName(), n))
                     .forEach(n -> unread.add(deployment.getMetadata().getName() + ": " + n));
         }
         assertThat(unread).as("variables set in overlays/" + overlay + " that no application.yml reads").isEmpty();
+    }
+
+    @Test
+    void listElementsCountAsReadOnlyWhenTheApplicationBindsThatListAndField() {
+        assertThat(Project.bindsListElement("payment-service", "TONGBAO_WECHAT_PUBLIC_KEYS_0_ID")).isTrue();
+        assertThat(Project.bindsListElement("payment-service", "TONGBAO_WECHAT_PUBLIC_KEYS_7_KEY")).isTrue();
+        assertThat(Project.bindsListElement("payment-service", "TONGBAO_WECHAT_PUBLICKEYS_1_KEY")).isTrue();
+        // a field the element does not have, a list the properties do not have, no index, another application
+        assertThat(Project.bindsListElement("payment-service", "TONGBAO_WECHAT_PUBLIC_KEYS_0_SERIAL")).isFalse();
+        assertThat(Project.bindsListElement("payment-service", "TONGBAO_WECHAT_PRIVATE_KEYS_0_ID")).isFalse();
+        assertThat(Project.bindsListElement("payment-service", "TONGBAO_WECHAT_PUBLIC_KEYS_ID")).isFalse();
+        assertThat(Project.bindsListElement("order-service", "TONGBAO_WECHAT_PUBLIC_KEYS_0_ID")).isFalse();
     }
 
     static List<Deployment> appDeployments(Rendered rendered) {

@@ -54,6 +54,11 @@ class WechatChannel implements PaymentChannel {
     WechatChannel(WechatProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
+        if (properties.configured()) {
+            // public-key mode makes no network call, so keys that do not parse stop the start here, loudly, instead
+            // of failing every WeChat payment of a pod that looks ready
+            this.sdk = WechatSdk.checked(properties);
+        }
     }
 
     @Override

@@ -43,6 +43,17 @@ final class WechatSdk {
         this.notifications = new NotificationParser(config);
     }
 
+    /** The SDK for a complete configuration, or a start failure that names the setting (never its value). */
+    static WechatSdk checked(WechatProperties properties) {
+        try {
+            return new WechatSdk(properties);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("tongbao.wechat: a key does not parse (" + e.getMessage()
+                    + "); expected the merchant private key as PKCS#8 and each WeChat Pay public key as X.509, "
+                    + "base64 or PEM", e);
+        }
+    }
+
     private static OkHttpClient okHttp(String apiBaseUrl) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(3, TimeUnit.SECONDS)
                 .readTimeout(10, TimeUnit.SECONDS).writeTimeout(10, TimeUnit.SECONDS);
