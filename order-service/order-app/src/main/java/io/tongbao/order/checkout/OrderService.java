@@ -19,6 +19,7 @@ import io.tongbao.common.error.ApiException;
 import io.tongbao.common.id.IdGenerator;
 import io.tongbao.common.messaging.Outbox;
 import io.tongbao.common.money.Money;
+import io.tongbao.common.settings.RefreshableSettings;
 import io.tongbao.common.web.Page;
 import io.tongbao.order.api.BizType;
 import io.tongbao.order.api.CreateOrderCommand;
@@ -38,18 +39,18 @@ class OrderService {
     private final IdGenerator ids;
     private final Outbox outbox;
     private final TransactionTemplate tx;
-    private final OrderProperties properties;
+    private final RefreshableSettings<OrderProperties> settings;
     private final Inventory inventory;
 
     OrderService(OrderMapper orders, OrderItemMapper items, IdGenerator ids, Outbox outbox, TransactionTemplate tx,
-            OrderProperties properties, Inventory inventory) {
+            RefreshableSettings<OrderProperties> settings, Inventory inventory) {
         this.inventory = inventory;
         this.orders = orders;
         this.items = items;
         this.ids = ids;
         this.outbox = outbox;
         this.tx = tx;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     /** The order of (bizType, bizId): created on the first call, the same one on every later call. */
@@ -140,6 +141,7 @@ class OrderService {
     }
 
     private Duration timeout(CreateOrderCommand command) {
+        OrderProperties properties = settings.get();
         if (command.timeoutSeconds() == null) {
             return properties.timeout();
         }

@@ -1,6 +1,5 @@
 package io.tongbao.payment.attempt;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -8,10 +7,10 @@ import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.tongbao.common.settings.RefreshableSettings;
 import io.tongbao.payment.channel.Channels;
 
 /**
@@ -27,17 +26,18 @@ class PendingCompensation {
     private final Channels channels;
     private final PaymentResults results;
     private final RedissonClient redisson;
-    private final Duration olderThan;
+    private final RefreshableSettings<PaymentSettings> settings;
 
     PendingCompensation(PayAttemptMapper attempts, Channels channels, PaymentResults results, RedissonClient redisson,
-            @Value("${tongbao.payment.compensation.older-than:PT2M}") Duration olderThan) {
+            RefreshableSettings<PaymentSettings> settings) {
         this.attempts = attempts;
         this.channels = channels;
         this.results = results;
         this.redisson = redisson;
-        this.olderThan = olderThan;
+        this.settings = settings;
     }
 
+    // read once by the scheduler: a change of the interval needs a restart (docs/operations.md)
     @Scheduled(fixedDelayString = "${tongbao.payment.compensation.interval:PT30S}",
             initialDelayString = "${tongbao.payment.compensation.interval:PT30S}")
     void scheduled() {
@@ -65,7 +65,8 @@ class PendingCompensation {
     /** Queries each stale PENDING attempt; returns how many the provider's answer changed. */
     int compensate() {
         int changed = 0;
-        for (PayAttemptMapper.StaleAttempt stale : attempts.stalePending(Instant.now().minus(olderThan), BATCH)) {
+        Instant staleBefore = Instant.now().minus(settings.get().compensation().olderThan());
+        for (PayAttemptMapper.StaleAttempt stale : attempts.stalePending(staleBefore, BATCH)) {
             try {
                 var trade = channels.of(stale.channel()).query(stale.payNo());
                 if (results.apply(stale.channel(), stale.payNo(), trade) == PaymentResults.Outcome.RECORDED) {
