@@ -130,14 +130,15 @@ class LocalStackSmokeIT {
     void thePaymentChannelListOffersTheConfiguredAndImplementedChannelsWithTheirModes() {
         JsonNode channels = okJson(get("/api/payment/channels", bearer(token1001)));
         assertThat(channels.isArray()).isTrue();
-        // the wallet is not implemented yet, so it is not offered
-        assertThat(ids(channels, "channel")).containsExactly("ALIPAY", "WECHAT");
+        // all three are configured in the local stack (the wallet because a Seata coordinator runs)
+        assertThat(ids(channels, "channel")).containsExactly("ALIPAY", "WECHAT", "WALLET");
         List<String> alipayModes = new ArrayList<>();
         find(channels, "channel", "ALIPAY").get("modes").values().forEach(m -> alipayModes.add(m.asString()));
         assertThat(alipayModes).containsExactlyInAnyOrder("QR", "PAGE", "WAP");
         List<String> wechatModes = new ArrayList<>();
         find(channels, "channel", "WECHAT").get("modes").values().forEach(m -> wechatModes.add(m.asString()));
         assertThat(wechatModes).containsExactlyInAnyOrder("NATIVE", "JSAPI", "H5");
+        assertThat(find(channels, "channel", "WALLET").get("modes").toString()).isEqualTo("[\"BALANCE\"]");
     }
 
     @ParameterizedTest(name = "GET {0} without a token")

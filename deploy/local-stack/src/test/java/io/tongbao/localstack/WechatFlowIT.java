@@ -137,7 +137,7 @@ class WechatFlowIT {
     void anUnknownChannelOrModeIsRefusedWithNothingWritten() {
         String token = devToken(USERS.incrementAndGet());
         String orderNo = call("POST", "/api/coin/recharges", token, "{\"podId\":\"30002\"}", 201).get("orderNo").asString();
-        for (String choice : List.of("\"WECHAT\",\"mode\":\"QR\"", "\"WALLET\",\"mode\":\"BALANCE\"",
+        for (String choice : List.of("\"WECHAT\",\"mode\":\"QR\"", "\"WALLET\",\"mode\":\"QR\"",
                 "\"PAYPAL\",\"mode\":\"NATIVE\"")) {
             JsonNode refused = call("POST", "/api/payment/payments", token,
                     "{\"orderNo\":\"" + orderNo + "\",\"channel\":" + choice + "}", 400);

@@ -25,9 +25,11 @@ class PaymentApplicationIT extends ServiceContractTests {
     }
 
     @Test
-    void offersNoChannelWhileNoneIsConfigured() {
+    void offersOnlyTheWalletWithACoordinatorAndNoProviderKeys() {
         JsonNode channels = json(http("/api/payment/channels"));
         assertThat(channels.isArray()).isTrue();
-        assertThat(channels).isEmpty();
+        assertThat(channels).hasSize(1);
+        assertThat(channels.get(0).get("channel").asString()).isEqualTo("WALLET");
+        assertThat(channels.get(0).get("modes").toString()).isEqualTo("[\"BALANCE\"]");
     }
 }

@@ -2,6 +2,7 @@ package io.tongbao.coin.recharge;
 
 import java.time.Instant;
 
+import org.apache.seata.spring.annotation.GlobalLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,11 @@ class RechargeCredits {
         this.inbox = inbox;
     }
 
+    /**
+     * {@code @GlobalLock}: a credit waits for any wallet payment of the same wallet still in flight in a Seata
+     * global transaction, so that a rollback of that payment never finds the balance changed under it.
+     */
+    @GlobalLock(lockRetryInterval = 20, lockRetryTimes = 250)
     @Transactional
     public void apply(OrderEvent event) {
         if (!BIZ_TYPE.equals(event.bizType().name()) || !inbox.firstDelivery(GROUP, event.eventId())) {

@@ -41,8 +41,12 @@ public class TongbaoMessagingAutoConfiguration {
         @Bean
         @ConditionalOnBean(RocketMQTemplate.class)
         OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq,
-                ObjectProvider<Tracing> tracing) {
-            return new OutboxRelay(jdbc, tx, rocketmq, tracing.getIfAvailable(() -> Tracing.NONE));
+                ObjectProvider<Tracing> tracing,
+                @org.springframework.beans.factory.annotation.Value("${tongbao.outbox.held-limit:PT2M}")
+                java.time.Duration heldLimit) {
+            OutboxRelay relay = new OutboxRelay(jdbc, tx, rocketmq, tracing.getIfAvailable(() -> Tracing.NONE));
+            relay.setHeldLimit(heldLimit);
+            return relay;
         }
     }
 

@@ -2,6 +2,7 @@ package io.tongbao.common.messaging;
 
 import java.time.Instant;
 
+import org.apache.seata.core.context.RootContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,15 +43,28 @@ public class Outbox {
         return enqueue(topic, tag, key, payload, null);
     }
 
-    /** Stores a timer message: the broker delivers it at {@code deliverAt} (precise to about a second). */
+    /**
+     * Stores a timer message: the broker delivers it at {@code deliverAt} (precise to about a second). Inside a Seata
+     * global transaction the row is stored HELD: the local branch commits before the global outcome is known, and
+     * the relay must not publish what a global rollback would undo. {@link #release} frees it once the global
+     * transaction has committed; {@link OutboxRelay} frees one left behind by a crash after its hold limit.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(String topic, String tag, String key, Object payload, Instant deliverAt) {
         long id = ids.nextId();
         jdbc.update("""
                 INSERT INTO outbox_message (id, topic, tag, message_key, payload, deliver_at, status, attempts, trace_parent)
-                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""",
-                id, topic, tag, key, json.writeValueAsString(payload),
-                InstantTypeHandler.sqlText(deliverAt), tracing.currentTraceparent());
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)""",
+                id, topic, tag, key, json.writeValueAsString(payload), InstantTypeHandler.sqlText(deliverAt),
+                RootContext.inGlobalTransaction() ? "HELD" : "PENDING", tracing.currentTraceparent());
         return id;
+    }
+
+    /** After its global transaction committed: the HELD messages of {@code key} may be sent. Returns how many. */
+    public int release(String key) {
+        if (RootContext.inGlobalTransaction()) {
+            throw new IllegalStateException("release runs after the global transaction, not inside it");
+        }
+        return jdbc.update("UPDATE outbox_message SET status = 'PENDING' WHERE message_key = ? AND status = 'HELD'", key);
     }
 }

@@ -36,6 +36,7 @@ public class OutboxRelay {
     private final TransactionTemplate tx;
     private final RocketMQTemplate rocketmq;
     private final Tracing tracing;
+    private java.time.Duration heldLimit = java.time.Duration.ofMinutes(2);
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq) {
         this(jdbc, tx, rocketmq, Tracing.NONE);
@@ -51,6 +52,11 @@ public class OutboxRelay {
         this.tracing = tracing;
     }
 
+    /** How long a HELD message may wait for its release before the sweep frees it. */
+    public void setHeldLimit(java.time.Duration heldLimit) {
+        this.heldLimit = heldLimit;
+    }
+
     record Pending(long id, String topic, String tag, String key, String payload, Timestamp deliverAt,
             String traceParent) {
     }
@@ -62,6 +68,26 @@ public class OutboxRelay {
             relay();
         } catch (RuntimeException e) {
             log.warn("Outbox relay round failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Frees HELD messages older than the hold limit (a service that died between its global commit and the release).
+     * The limit is well above the global transaction timeout: by then the coordinator has committed (the row stays)
+     * or rolled back (the undo deleted it).
+     */
+    @Scheduled(fixedDelayString = "${tongbao.outbox.held-sweep-interval:PT30S}",
+            initialDelayString = "${tongbao.outbox.held-sweep-interval:PT30S}")
+    public void releaseStaleHeld() {
+        try {
+            // the database's own clock, like the created_at default it is compared with
+            int released = jdbc.update("UPDATE outbox_message SET status = 'PENDING' WHERE status = 'HELD' "
+                    + "AND created_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND", heldLimit.toSeconds());
+            if (released > 0) {
+                log.warn("Released {} held outbox message(s) whose service stopped before releasing them", released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Held outbox sweep failed: {}", e.toString());
         }
     }
 

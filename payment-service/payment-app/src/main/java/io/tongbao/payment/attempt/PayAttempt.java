@@ -22,6 +22,7 @@ public class PayAttempt {
     private String providerTradeNo;
     private String payUrl;
     private String h5Url;
+    private Long coins;
     private Instant createdAt;
     private Instant expireAt;
     private Instant paidAt;
@@ -48,6 +49,8 @@ public class PayAttempt {
     public void setPayUrl(String payUrl) { this.payUrl = payUrl; }
     public String getH5Url() { return h5Url; }
     public void setH5Url(String h5Url) { this.h5Url = h5Url; }
+    public Long getCoins() { return coins; }
+    public void setCoins(Long coins) { this.coins = coins; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getExpireAt() { return expireAt; }

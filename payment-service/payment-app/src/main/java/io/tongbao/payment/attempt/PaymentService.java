@@ -1,21 +1,23 @@
 package io.tongbao.payment.attempt;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tongbao.common.error.ApiException;
 import io.tongbao.common.error.ErrorCodes;
 import io.tongbao.common.id.IdGenerator;
+import io.tongbao.common.messaging.Outbox;
 import io.tongbao.common.money.Money;
+import io.tongbao.common.settings.RefreshableSettings;
 import io.tongbao.order.api.OrderInternalApi;
 import io.tongbao.order.api.OrderStatus;
 import io.tongbao.order.api.OrderView;
@@ -35,19 +37,23 @@ class PaymentService {
     private final Channels channels;
     private final PaymentResults results;
     private final IdGenerator ids;
-    private final Duration attemptTtl;
+    private final RefreshableSettings<PaymentSettings> settings;
     private final TransactionTemplate tx;
     private final PaymentMetrics metrics;
+    private final SettledPayments settled;
+    private final Outbox outbox;
 
     PaymentService(PayAttemptMapper attempts, OrderInternalApi orders, Channels channels, PaymentResults results,
-            IdGenerator ids, @Value("${tongbao.payment.attempt-ttl:PT30M}") Duration attemptTtl, TransactionTemplate tx,
-            PaymentMetrics metrics) {
+            IdGenerator ids, RefreshableSettings<PaymentSettings> settings, TransactionTemplate tx,
+            PaymentMetrics metrics, SettledPayments settled, Outbox outbox) {
+        this.settled = settled;
+        this.outbox = outbox;
         this.attempts = attempts;
         this.orders = orders;
         this.channels = channels;
         this.results = results;
         this.ids = ids;
-        this.attemptTtl = attemptTtl;
+        this.settings = settings;
         this.tx = tx;
         this.metrics = metrics;
     }
@@ -66,15 +72,19 @@ class PaymentService {
         List<OrderView> payable = orderNos.stream().map(orderNo -> payableOrder(payer.userId(), orderNo)).toList();
         long amountFen = 0;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Instant expireAt = now.plus(attemptTtl);
+        Instant expireAt = now.plus(settings.get().attemptTtl());
         for (OrderView order : payable) {
             amountFen = Math.addExact(amountFen, Money.parseYuan(order.amount()));
             expireAt = earliest(order.expireAt().toInstant(), expireAt);
         }
         PayAttempt attempt = newAttempt(payer, amountFen, now, expireAt);
-        TradeRequest trade = new TradeRequest(attempt.getPayNo(), payer.mode(), amountFen, subject(payable), expireAt,
-                payer.openId(), payer.clientIp());
+        TradeRequest trade = new TradeRequest(attempt.getPayNo(), payer.userId(),
+                payable.stream().map(o -> o.bizType().name()).collect(Collectors.toSet()), payer.mode(), amountFen,
+                subject(payable), expireAt, payer.openId(), payer.clientIp());
         channel.check(trade);
+        if (channel.settlesAtOnce()) {
+            return settleAtOnce(channel, attempt, payable, trade, orderNos);
+        }
         tx.executeWithoutResult(status -> {
             attempts.insert(attempt);
             for (OrderView order : payable) {
@@ -97,7 +107,43 @@ class PaymentService {
             attempt = results.find(payNo);
         }
         List<String> orderNos = attempts.ordersOf(payNo).stream().map(PayAttemptMapper.AttemptOrder::orderNo).toList();
-        return view(attempt, orderNos, new Checkout(attempt.getPayUrl(), attempt.getH5Url(), null, null));
+        return view(attempt, orderNos, new Checkout(attempt.getPayUrl(), attempt.getH5Url(), null, null, null,
+                attempt.getCoins()));
+    }
+
+    /**
+     * The channel settles at once: attempt, debit and success in one global transaction, then its payment-success
+     * is released to the relay. Nothing of it exists when it fails.
+     */
+    private PaymentView settleAtOnce(PaymentChannel channel, PayAttempt attempt, List<OrderView> payable,
+            TradeRequest trade, List<String> orderNos) {
+        List<PayAttemptMapper.AttemptOrder> lines = payable.stream()
+                .map(o -> new PayAttemptMapper.AttemptOrder(o.orderNo(), Money.parseYuan(o.amount()))).toList();
+        Checkout checkout;
+        try {
+            checkout = settled.settle(channel, attempt, lines, trade);
+        } catch (RuntimeException e) {
+            metrics.settled(channel.name(), e);
+            throw coordinatorDown(e) ? new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                    "The transaction coordinator cannot be reached; nothing was paid. Try again later.") : e;
+        }
+        metrics.settled(channel.name(), null);
+        outbox.release(attempt.getPayNo());
+        attempt.setStatus("SUCCESS");
+        return view(attempt, orderNos, checkout);
+    }
+
+    /** Seata could not begin or end the global transaction (not a refusal of the payment itself). */
+    private static boolean coordinatorDown(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException) {
+                return false;
+            }
+            if (t.getClass().getName().startsWith("org.apache.seata.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A provider that refuses (or does not answer) leaves the attempt FAILED, so that nobody waits on it. */
@@ -163,7 +209,7 @@ class PaymentService {
         return new PaymentView(a.getPayNo(), orderNos.get(0), orderNos, a.getChannel(), a.getMode(), a.getStatus(),
                 Money.toYuan(a.getAmountFen()), a.getCurrency(), a.getExpireAt().atOffset(ZoneOffset.ofHours(8)),
                 code == null ? null : QrCodes.pngDataUri(code), code, null, checkout.h5Url(), checkout.form(),
-                checkout.jsapi());
+                checkout.jsapi(), checkout.coins());
     }
 
     List<PayAttempt> pendingOf(String orderNo) {

@@ -20,6 +20,14 @@ public interface PaymentChannel {
     /** True when its configuration is complete, so that it can be offered. */
     boolean configured();
 
+    /**
+     * True for a channel whose {@link #create} settles the payment at once (the wallet): the flow then records the
+     * attempt and its success in the same global transaction as the channel's own write.
+     */
+    default boolean settlesAtOnce() {
+        return false;
+    }
+
     /** Refuses a request this mode cannot serve (e.g. JSAPI without an openId) before anything is written. */
     default void check(TradeRequest request) {
     }

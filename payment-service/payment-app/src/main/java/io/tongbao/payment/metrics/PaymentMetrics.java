@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tongbao.common.error.ApiException;
 import io.tongbao.common.metrics.Backlog;
 import io.tongbao.common.metrics.GaugeRefresher;
 
@@ -54,6 +55,20 @@ public class PaymentMetrics {
         } else {
             counter.increment();
         }
+    }
+
+    /**
+     * A payment its channel settles at once (the wallet), by outcome: {@code success}, the problem code in lower
+     * case (e.g. {@code insufficient_balance}), or {@code failed}; and its Seata global transaction, committed or
+     * rolled back ({@code tongbao_payment_global_transactions_total}).
+     */
+    public void settled(String channel, RuntimeException failure) {
+        String outcome = failure == null ? "success"
+                : failure instanceof ApiException api ? api.code().toLowerCase(java.util.Locale.ROOT) : "failed";
+        Counter.builder("tongbao.settled.payments").description("Payments settled at once (wallet), by outcome")
+                .tags("channel", channel, "outcome", outcome).register(registry).increment();
+        Counter.builder("tongbao.payment.global.transactions").description("Seata global transactions of payments")
+                .tags("outcome", failure == null ? "committed" : "rolled_back").register(registry).increment();
     }
 
     private Counter payments(String channel, String status) {

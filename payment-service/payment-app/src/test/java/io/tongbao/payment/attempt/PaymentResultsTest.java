@@ -105,4 +105,30 @@ class PaymentResultsTest {
         verify(attempts, never()).updateToSuccess(anyString(), anyString(), any());
         verify(outbox, never()).enqueue(anyString(), anyString(), anyString(), any());
     }
+
+    @Test
+    void recordsASettledPaymentWithInsertsOnlyAndItsEvent() {
+        PayAttempt attempt = new PayAttempt();
+        attempt.setPayNo("w1");
+        attempt.setUserId(1001L);
+        attempt.setChannel("WALLET");
+        attempt.setAmountFen(1250L);
+        results.recordSettled(attempt, List.of(new PayAttemptMapper.AttemptOrder("o1", 1250L)),
+                trade(ProviderTrade.Status.PAID, 1250));
+        assertThat(attempt.getStatus()).isEqualTo("SUCCESS");
+        verify(attempts).insert(attempt);
+        verify(attempts).insertOrder("w1", "o1", 1250L);
+        verify(attempts, never()).updateToSuccess(anyString(), anyString(), any());
+        verify(outbox).enqueue(eq(PaymentSucceeded.TOPIC), eq("WALLET"), eq("w1"), any());
+    }
+
+    @Test
+    void refusesToRecordASettledPaymentThatIsNotPaidInFull() {
+        PayAttempt attempt = new PayAttempt();
+        attempt.setPayNo("w2");
+        attempt.setAmountFen(1250L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> results.recordSettled(attempt, List.of(),
+                trade(ProviderTrade.Status.PAID, 1000))).isInstanceOf(IllegalStateException.class);
+        verify(attempts, never()).insert(any(PayAttempt.class));
+    }
 }

@@ -46,7 +46,8 @@ class WechatChannelTest {
     }
 
     private static TradeRequest request(String mode, String openId, String clientIp) {
-        return new TradeRequest("1", mode, 100, "s", java.time.Instant.now().plusSeconds(600), openId, clientIp);
+        return new TradeRequest("1", 1001, java.util.Set.of("GOODS"), mode, 100, "s", java.time.Instant.now().plusSeconds(600),
+                openId, clientIp);
     }
 
     private static String rsaPublicKey() {
