@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.alipay.api.AlipayApiException;
@@ -63,6 +64,17 @@ abstract class SandboxITSupport {
     }
 
     AlipayClient client(String appId, String privateKey) throws AlipayApiException {
+        return new DefaultAlipayClient(config(appId, privateKey));
+    }
+
+    /** The configured app's client, giving up on an answer after {@code readTimeout}. */
+    AlipayClient client(Duration readTimeout) throws AlipayApiException {
+        AlipayConfig config = config(APP_ID, RsaKeys.encode(APP_KEYS.getPrivate()));
+        config.setReadTimeout((int) readTimeout.toMillis());
+        return new DefaultAlipayClient(config);
+    }
+
+    private AlipayConfig config(String appId, String privateKey) {
         var config = new AlipayConfig();
         config.setServerUrl(base() + "/gateway.do");
         config.setAppId(appId);
@@ -71,7 +83,7 @@ abstract class SandboxITSupport {
         config.setFormat("json");
         config.setCharset("UTF-8");
         config.setSignType("RSA2");
-        return new DefaultAlipayClient(config);
+        return config;
     }
 
     static String newOutTradeNo() {
@@ -99,6 +111,10 @@ abstract class SandboxITSupport {
 
     HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).DELETE());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder builder) throws Exception {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -93,10 +94,19 @@ abstract class WechatITSupport {
 
     /** The SDK's own HTTP client, with every request rewritten to the sandbox's scheme, host and port. */
     HttpClient sdkHttp(RSAPublicKeyConfig config) {
+        return sdkHttpBuilder(config).build();
+    }
+
+    /** The same, giving up on an answer after {@code readTimeout} (the SDK's own setting). */
+    HttpClient sdkHttp(RSAPublicKeyConfig config, Duration readTimeout) {
+        return sdkHttpBuilder(config).readTimeoutMs((int) readTimeout.toMillis()).build();
+    }
+
+    private DefaultHttpClientBuilder sdkHttpBuilder(RSAPublicKeyConfig config) {
         OkHttpClient ok = new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                 .url(chain.request().url().newBuilder().scheme("http").host("127.0.0.1").port(port).build())
                 .build())).build();
-        return new DefaultHttpClientBuilder().config(config).okHttpClient(ok).build();
+        return new DefaultHttpClientBuilder().config(config).okHttpClient(ok);
     }
 
     NativePayService nativePay() {
@@ -157,6 +167,10 @@ abstract class WechatITSupport {
 
     HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).DELETE());
     }
 
     static HttpResponse<String> send(HttpRequest.Builder builder) throws Exception {

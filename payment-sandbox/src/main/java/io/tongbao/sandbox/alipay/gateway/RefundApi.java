@@ -2,6 +2,7 @@ package io.tongbao.sandbox.alipay.gateway;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.tongbao.sandbox.alipay.trade.AlipayIds;
 import io.tongbao.sandbox.alipay.trade.Refund;
@@ -12,6 +13,9 @@ import io.tongbao.sandbox.alipay.trade.TradeNotifications;
 import io.tongbao.sandbox.alipay.trade.TradeRef;
 import io.tongbao.sandbox.alipay.trade.TradeRejected;
 import io.tongbao.sandbox.alipay.trade.Trades;
+import io.tongbao.sandbox.fault.Channel;
+import io.tongbao.sandbox.fault.RefundFault;
+import io.tongbao.sandbox.fault.RefundFaults;
 import io.tongbao.sandbox.money.Yuan;
 import org.springframework.stereotype.Component;
 
@@ -21,15 +25,31 @@ class RefundApi {
 
     private final Refunds refunds;
     private final Trades trades;
+    private final RefundFaults faults;
 
-    RefundApi(Refunds refunds, Trades trades) {
+    RefundApi(Refunds refunds, Trades trades, RefundFaults faults) {
         this.refunds = refunds;
         this.trades = trades;
+        this.faults = faults;
     }
 
+    /** Takes one armed fault, if any applies to the trade: REFUSE refunds nothing, DELAY refunds and answers late. */
     Map<String, Object> refund(ApiCall call) {
-        BizContent biz = call.biz();
-        RefundOutcome outcome = refunds.refund(TradeApi.ref(call), biz.text("out_request_no"),
+        TradeRef ref = TradeApi.ref(call);
+        Optional<RefundFault> fault = faults.take(Channel.ALIPAY, trades.find(ref).outTradeNo());
+        try {
+            if (fault.filter(RefundFault::refuses).isPresent()) {
+                // what Alipay answers when the merchant's balance cannot cover a refund; topping up and retrying works
+                throw new TradeRejected("ACQ.SELLER_BALANCE_NOT_ENOUGH", "卖家余额不足");
+            }
+            return refund(ref, call.biz());
+        } finally {
+            fault.ifPresent(RefundFault::holdAnswer);
+        }
+    }
+
+    private Map<String, Object> refund(TradeRef ref, BizContent biz) {
+        RefundOutcome outcome = refunds.refund(ref, biz.text("out_request_no"),
                 biz.amountFen("refund_amount"), biz.text("refund_reason"));
         Trade trade = outcome.trade();
         var node = new LinkedHashMap<String, Object>();

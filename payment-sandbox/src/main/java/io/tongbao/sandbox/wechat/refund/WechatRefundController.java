@@ -1,7 +1,12 @@
 package io.tongbao.sandbox.wechat.refund;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.tongbao.sandbox.fault.Channel;
+import io.tongbao.sandbox.fault.RefundFault;
+import io.tongbao.sandbox.fault.RefundFaults;
 import io.tongbao.sandbox.wechat.WechatError;
 import io.tongbao.sandbox.wechat.trade.RefundOrder;
 import io.tongbao.sandbox.wechat.trade.RefundResult;
@@ -32,17 +37,33 @@ class WechatRefundController {
     private final V3Authenticator authenticator;
     private final V3Responses responses;
     private final WechatRefunds refunds;
+    private final RefundFaults faults;
 
-    WechatRefundController(V3Authenticator authenticator, V3Responses responses, WechatRefunds refunds) {
+    WechatRefundController(V3Authenticator authenticator, V3Responses responses, WechatRefunds refunds,
+                           RefundFaults faults) {
         this.authenticator = authenticator;
         this.responses = responses;
         this.refunds = refunds;
+        this.faults = faults;
     }
 
+    /** Takes one armed fault, if any applies to the trade: REFUSE refunds nothing, DELAY refunds and answers late. */
     @PostMapping("/v3/refund/domestic/refunds")
     ResponseEntity<byte[]> create(HttpServletRequest request, @RequestBody(required = false) byte[] body) {
         V3Call call = authenticator.authenticate(request, body);
-        RefundResult result = refunds.refund(parse(call));
+        RefundOrder order = parse(call);
+        Optional<RefundFault> fault = faults.take(Channel.WECHAT, refunds.outTradeNoOf(order));
+        if (fault.filter(RefundFault::refuses).isPresent()) {
+            // WeChat's answer when the merchant's balance cannot cover a refund; topping up and retrying works
+            throw new WechatError(403, "NOT_ENOUGH", "余额不足");
+        }
+        RefundResult result;
+        try {
+            result = refunds.refund(order);
+        } finally {
+            // before the answer is signed, so that its Wechatpay-Timestamp is the time it actually goes out
+            fault.ifPresent(RefundFault::holdAnswer);
+        }
         String status = result.created() ? "PROCESSING" : "SUCCESS";
         return responses.ok(call.mchId(), TransactionJson.refund(result.trade(), result.refund(), status));
     }

@@ -64,6 +64,11 @@ public class WechatRefunds {
                 .orElseThrow(() -> new WechatError(404, "RESOURCE_NOT_EXISTS", "退款单不存在"));
     }
 
+    /** The out_trade_no of the trade a refund call names, or 404 RESOURCE_NOT_EXISTS. */
+    public String outTradeNoOf(RefundOrder order) {
+        return tradeOf(order).outTradeNo();
+    }
+
     private WechatTrade tradeOf(RefundOrder order) {
         try {
             return order.transactionId() != null
