@@ -15,6 +15,10 @@ public interface WalletDebitApi {
     @PostMapping("/internal/coin/wallet-debits")
     WalletDebitView debit(@RequestBody WalletDebitCommand command);
 
+    /** Gives coins back (a refund of a wallet payment): one CREDIT per business record, e.g. (REFUND, refundNo). */
+    @PostMapping("/internal/coin/wallet-credits")
+    WalletDebitView credit(@RequestBody WalletDebitCommand command);
+
     /** Take {@code coins} from {@code userId}'s wallet for the business record (bizType, bizId), e.g. (PAYMENT, payNo). */
     record WalletDebitCommand(long userId, long coins, String bizType, String bizId) {
     }

@@ -8,10 +8,10 @@ import io.tongbao.common.messaging.JsonEventListener;
 import io.tongbao.order.api.event.OrderEvent;
 import tools.jackson.databind.json.JsonMapper;
 
-/** coin-service's subscription to order-events (PAID and CLOSED). */
+/** coin-service's subscription to order-events (PAID, CLOSED and REFUNDED). */
 @Component
-@RocketMQMessageListener(topic = OrderEvent.TOPIC, consumerGroup = RechargeCredits.GROUP, selectorExpression = "PAID || CLOSED",
-        maxReconsumeTimes = Consumers.MAX_RECONSUME_TIMES)
+@RocketMQMessageListener(topic = OrderEvent.TOPIC, consumerGroup = RechargeCredits.GROUP,
+        selectorExpression = "PAID || CLOSED || REFUNDED", maxReconsumeTimes = Consumers.MAX_RECONSUME_TIMES)
 class OrderEventsConsumer extends JsonEventListener<OrderEvent> {
 
     private final RechargeCredits credits;

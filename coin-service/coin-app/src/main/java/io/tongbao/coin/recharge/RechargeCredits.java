@@ -16,7 +16,9 @@ import io.tongbao.order.api.event.OrderEvent;
 
 /**
  * A PAID COIN_RECHARGE order credits coin + giftCoin once: the ledger entry (unique per recharge), the wallet
- * balance and the recharge's PAID state change in one transaction. CLOSED closes the recharge.
+ * balance and the recharge's PAID state change in one transaction. CLOSED closes the recharge. A full refund
+ * (REFUNDED with everything paid refunded) moves it PAID → REFUNDED; its coins were already taken back, before the
+ * money left, by {@link RechargeRefunds}, so nothing is debited here.
  */
 @Service
 class RechargeCredits {
@@ -52,7 +54,23 @@ class RechargeCredits {
         switch (event.type()) {
             case PAID -> credit(recharge, event);
             case CLOSED -> recharges.updateUnpaidToClosed(event.orderNo());
-            default -> log.debug("Recharge {} ignores {}", recharge.getId(), event.type());
+            case REFUNDED -> refunded(recharge, event);
+        }
+    }
+
+    private void refunded(Recharge recharge, OrderEvent event) {
+        if (!event.fullyRefunded()) {
+            log.info("Recharge {} partly refunded ({} of {} fen): stays PAID", recharge.getId(),
+                    event.refundedAmountFen(), event.paidAmountFen());
+        } else if (recharges.updatePaidToRefunded(event.orderNo()) == 1) {
+            log.info("Recharge {} refunded in full", recharge.getId());
+        } else if ("UNPAID".equals(recharge.getStatus())) {
+            // its PAID event is still on its way: let the broker deliver this one again after it
+            throw new IllegalStateException("Recharge " + recharge.getId()
+                    + " refunded before its payment was applied");
+        } else {
+            log.info("Recharge {} is {}: refund of order {} changes nothing", recharge.getId(), recharge.getStatus(),
+                    event.orderNo());
         }
     }
 

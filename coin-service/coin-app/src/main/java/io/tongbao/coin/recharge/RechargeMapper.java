@@ -20,4 +20,7 @@ interface RechargeMapper extends BaseMapper<Recharge> {
 
     @Update("UPDATE recharge SET status = 'CLOSED' WHERE order_no = #{orderNo} AND status = 'UNPAID'")
     int updateUnpaidToClosed(@Param("orderNo") String orderNo);
+
+    @Update("UPDATE recharge SET status = 'REFUNDED' WHERE order_no = #{orderNo} AND status = 'PAID'")
+    int updatePaidToRefunded(@Param("orderNo") String orderNo);
 }

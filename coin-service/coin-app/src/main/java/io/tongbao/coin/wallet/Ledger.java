@@ -46,6 +46,12 @@ public class Ledger {
         return true;
     }
 
+    /** The wallet's balance, 0 without a wallet. */
+    public long balanceOf(long userId) {
+        var balances = jdbc.queryForList("SELECT balance FROM wallet WHERE user_id = ?", Long.class, userId);
+        return balances.isEmpty() ? 0 : balances.get(0);
+    }
+
     /** A DEBIT entry of what {@link #debit} took, or the one an earlier try of the same record already took. */
     public record Debit(long entryId, long coins, long balanceAfter) {
     }

@@ -167,7 +167,7 @@ class RechargeIT {
 
     private static OrderEvent event(OrderEvent.Type type, String orderNo, long user) {
         return new OrderEvent(UUID.randomUUID().toString(), Instant.now(), type, orderNo, user, BizType.COIN_RECHARGE,
-                "x", 3000, type == OrderEvent.Type.PAID ? 3000 : 0, "pay-1");
+                "x", 3000, type == OrderEvent.Type.PAID ? 3000 : 0, "pay-1", 0);
     }
 
     private void publish(OrderEvent event) {

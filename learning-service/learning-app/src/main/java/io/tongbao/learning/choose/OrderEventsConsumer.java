@@ -8,10 +8,10 @@ import io.tongbao.common.messaging.JsonEventListener;
 import io.tongbao.order.api.event.OrderEvent;
 import tools.jackson.databind.json.JsonMapper;
 
-/** learning-service's subscription to order-events (PAID and CLOSED). */
+/** learning-service's subscription to order-events (PAID, CLOSED and REFUNDED). */
 @Component
-@RocketMQMessageListener(topic = OrderEvent.TOPIC, consumerGroup = Enrolments.GROUP, selectorExpression = "PAID || CLOSED",
-        maxReconsumeTimes = Consumers.MAX_RECONSUME_TIMES)
+@RocketMQMessageListener(topic = OrderEvent.TOPIC, consumerGroup = Enrolments.GROUP,
+        selectorExpression = "PAID || CLOSED || REFUNDED", maxReconsumeTimes = Consumers.MAX_RECONSUME_TIMES)
 class OrderEventsConsumer extends JsonEventListener<OrderEvent> {
 
     private final Enrolments enrolments;

@@ -70,6 +70,7 @@ public class OrderClosing {
 
     private static OrderEvent closed(Order order) {
         return new OrderEvent(UUID.randomUUID().toString(), Instant.now(), OrderEvent.Type.CLOSED, order.getOrderNo(),
-                order.getUserId(), BizType.valueOf(order.getBizType()), order.getBizId(), order.getAmountFen(), 0, null);
+                order.getUserId(), BizType.valueOf(order.getBizType()), order.getBizId(), order.getAmountFen(), 0, null,
+                0);
     }
 }

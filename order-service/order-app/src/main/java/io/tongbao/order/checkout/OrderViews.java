@@ -24,7 +24,7 @@ final class OrderViews {
                 order.getCurrency(), Money.toYuan(order.getPaidAmountFen()), Money.toYuan(order.getRefundedAmountFen()),
                 time(order.getCreatedAt()), time(order.getExpireAt()), time(order.getPaidAt()),
                 items.stream().map(i -> new OrderView.Item(i.getItemType(), i.getItemId(), i.getName(), i.getQuantity(),
-                        Money.toYuan(i.getPriceFen()))).toList());
+                        Money.toYuan(i.getPriceFen()))).toList(), order.getPayNo());
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -3,15 +3,11 @@ package io.tongbao.order.payment;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 
-import io.tongbao.common.id.IdGenerator;
 import io.tongbao.common.messaging.Inbox;
 import io.tongbao.common.messaging.Outbox;
 import io.tongbao.order.api.BizType;
@@ -20,34 +16,32 @@ import io.tongbao.order.api.event.StockDeduction;
 import io.tongbao.order.checkout.Order;
 import io.tongbao.order.checkout.OrderMapper;
 import io.tongbao.order.inventory.Inventory;
+import io.tongbao.order.latepayment.LatePayments;
 import io.tongbao.payment.api.event.PaymentSucceeded;
 
 /**
  * Applies a recorded payment to its orders: UNPAID → PAID with a compare-and-set, and the PAID event through the
- * outbox (and, for GOODS, the stock-deduction of its reservation), in one transaction. A redelivery changes nothing. A success for an order that is no longer UNPAID (closed
- * by its timeout, or paid by another payment) is kept as a late payment to refund: never lost, never applied twice.
+ * outbox (and, for GOODS, the stock-deduction of its reservation), in one transaction. A redelivery changes nothing.
+ * A success for an order that is no longer UNPAID (closed by its timeout, or paid by another payment) is kept as a
+ * late payment and announced for refund ({@link LatePayments}): never lost, never applied twice.
  */
 @Service
 class PaymentApplier {
 
     static final String GROUP = "order-service-payment-success";
-    private static final Logger log = LoggerFactory.getLogger(PaymentApplier.class);
 
     private final OrderMapper orders;
     private final Inbox inbox;
     private final Outbox outbox;
-    private final JdbcTemplate jdbc;
-    private final IdGenerator ids;
     private final Inventory inventory;
+    private final LatePayments latePayments;
 
-    PaymentApplier(OrderMapper orders, Inbox inbox, Outbox outbox, JdbcTemplate jdbc, IdGenerator ids,
-            Inventory inventory) {
-        this.inventory = inventory;
+    PaymentApplier(OrderMapper orders, Inbox inbox, Outbox outbox, Inventory inventory, LatePayments latePayments) {
         this.orders = orders;
         this.inbox = inbox;
         this.outbox = outbox;
-        this.jdbc = jdbc;
-        this.ids = ids;
+        this.inventory = inventory;
+        this.latePayments = latePayments;
     }
 
     @Transactional
@@ -65,20 +59,20 @@ class PaymentApplier {
                 if (BizType.GOODS.name().equals(order.getBizType())) {
                     outbox.enqueue(StockDeduction.TOPIC, StockDeduction.TAG, order.getOrderNo(), deduction(order));
                 }
-            } else if (!payment.payNo().equals(order.getPayNo())) {
-                keepLatePayment(payment, paid, order);
+            } else {
+                keepIfNotApplied(payment, paid);
             }
         }
     }
 
-    private void keepLatePayment(PaymentSucceeded payment, PaymentSucceeded.PaidOrder paid, Order order) {
-        int kept = jdbc.update("""
-                INSERT IGNORE INTO late_payment (id, pay_no, order_no, amount_fen, order_status, status)
-                VALUES (?, ?, ?, ?, ?, 'TO_REFUND')""", ids.nextId(), payment.payNo(), paid.orderNo(), paid.amountFen(),
-                order.getStatus());
-        if (kept == 1) {
-            log.warn("Late payment {} for order {} in state {}: kept for refund", payment.payNo(), paid.orderNo(),
-                    order.getStatus());
+    /**
+     * The order is no longer UNPAID: read it as committed now (the order read above may predate a close or another
+     * payment) and keep the payment for refund unless it is the very payment that paid the order.
+     */
+    private void keepIfNotApplied(PaymentSucceeded payment, PaymentSucceeded.PaidOrder paid) {
+        Order current = orders.lockByOrderNo(paid.orderNo());
+        if (!payment.payNo().equals(current.getPayNo())) {
+            latePayments.keep(payment.payNo(), paid.orderNo(), paid.amountFen(), current.getStatus());
         }
     }
 
@@ -91,6 +85,6 @@ class PaymentApplier {
     private static OrderEvent paidEvent(Order order, PaymentSucceeded.PaidOrder paid, PaymentSucceeded payment) {
         return new OrderEvent(UUID.randomUUID().toString(), Instant.now(), OrderEvent.Type.PAID, order.getOrderNo(),
                 order.getUserId(), BizType.valueOf(order.getBizType()), order.getBizId(), order.getAmountFen(),
-                paid.amountFen(), payment.payNo());
+                paid.amountFen(), payment.payNo(), 0);
     }
 }
