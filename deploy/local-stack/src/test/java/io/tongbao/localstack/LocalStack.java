@@ -176,6 +176,9 @@ class LocalStack implements BeforeAllCallback, AutoCloseable {
         // the tests trigger it, so that the lost-notify and timeout tests still prove their own paths
         env.put("TONGBAO_PAYMENT_COMPENSATION_AFTER", "PT1S");
         env.put("TONGBAO_PAYMENT_COMPENSATION_INTERVAL", "PT10M");
+        // the same for refunds left PROCESSING: stale after 1 s, asked about when a test triggers a round
+        env.put("TONGBAO_PAYMENT_REFUNDS_SETTLE_AFTER", "PT1S");
+        env.put("TONGBAO_PAYMENT_REFUNDS_SETTLE_INTERVAL", "PT10M");
         env.put("TONGBAO_RUN_DIR", runDir.toString());
         env.put("TONGBAO_SCHEMA_SUFFIX", SCHEMA_SUFFIX);
         env.put("TONGBAO_REDIS_DATABASE", String.valueOf(REDIS_DATABASE));

@@ -68,10 +68,14 @@ final class StackClient {
     }
 
     static String devToken(long userId) {
+        return devToken(userId, "");
+    }
+
+    /** A dev token with roles, e.g. {@code "\"ADMIN\""}. */
+    static String devToken(long userId, String roles) {
         return JSON.readTree(send(HttpRequest.newBuilder(LocalStack.gateway("/api/auth/dev-token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + userId + "\",\"roles\":[]}"))).body())
-                .get("token").asString();
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"userId\":\"" + userId + "\",\"roles\":[" + roles + "]}"))).body()).get("token").asString();
     }
 
     static JsonNode call(String method, String path, String token, String body, int expectedStatus) {

@@ -7,13 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import io.tongbao.coin.api.CoinRefundApi;
 import io.tongbao.coin.api.WalletDebitApi;
 import io.tongbao.order.api.OrderInternalApi;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@EnableFeignClients(clients = {OrderInternalApi.class, WalletDebitApi.class})
+@EnableFeignClients(clients = {OrderInternalApi.class, WalletDebitApi.class, CoinRefundApi.class})
 @MapperScan(basePackages = "io.tongbao.payment", annotationClass = org.apache.ibatis.annotations.Mapper.class)
 public class PaymentApplication {
 

@@ -1,10 +1,7 @@
 package io.tongbao.payment.attempt;
 
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
-import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.tongbao.common.settings.RefreshableSettings;
 import io.tongbao.payment.channel.Channels;
+import io.tongbao.payment.jobs.ExclusiveRounds;
 
 /**
  * The safety net for lost notifies: PENDING attempts older than a few minutes are queried at the provider and the
@@ -25,15 +23,15 @@ class PendingCompensation {
     private final PayAttemptMapper attempts;
     private final Channels channels;
     private final PaymentResults results;
-    private final RedissonClient redisson;
+    private final ExclusiveRounds rounds;
     private final RefreshableSettings<PaymentSettings> settings;
 
-    PendingCompensation(PayAttemptMapper attempts, Channels channels, PaymentResults results, RedissonClient redisson,
+    PendingCompensation(PayAttemptMapper attempts, Channels channels, PaymentResults results, ExclusiveRounds rounds,
             RefreshableSettings<PaymentSettings> settings) {
         this.attempts = attempts;
         this.channels = channels;
         this.results = results;
-        this.redisson = redisson;
+        this.rounds = rounds;
         this.settings = settings;
     }
 
@@ -46,20 +44,7 @@ class PendingCompensation {
 
     /** One round on whichever replica holds the lock; -1 when another replica is running one. */
     int run() {
-        RLock lock = redisson.getLock("tongbao:payment:compensation");
-        try {
-            if (!lock.tryLock(0, 5, TimeUnit.MINUTES)) {
-                return -1;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-        try {
-            return compensate();
-        } finally {
-            lock.unlock();
-        }
+        return rounds.run("tongbao:payment:compensation", this::compensate);
     }
 
     /** Queries each stale PENDING attempt; returns how many the provider's answer changed. */

@@ -5,12 +5,11 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tongbao.common.error.ApiException;
+import io.tongbao.common.metrics.AfterCommit;
 import io.tongbao.common.metrics.Backlog;
 import io.tongbao.common.metrics.GaugeRefresher;
 
@@ -45,16 +44,7 @@ public class PaymentMetrics {
     /** Counts an attempt that moved to {@code status}, after the surrounding transaction commits (at once without one). */
     public void moved(String channel, String status) {
         Counter counter = payments(channel, status);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    counter.increment();
-                }
-            });
-        } else {
-            counter.increment();
-        }
+        AfterCommit.increment(counter);
     }
 
     /**

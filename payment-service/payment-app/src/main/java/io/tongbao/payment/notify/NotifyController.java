@@ -24,6 +24,7 @@ import io.tongbao.payment.channel.NotifyHandling;
 import io.tongbao.payment.channel.NotifyVerdict;
 import io.tongbao.payment.channel.PaymentChannel;
 import io.tongbao.payment.metrics.NotifyMetrics;
+import io.tongbao.payment.refund.RefundResults;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -39,8 +40,10 @@ class NotifyController {
     private final Channels channels;
     private final PaymentResults results;
     private final NotifyMetrics metrics;
+    private final RefundResults refunds;
 
-    NotifyController(Channels channels, PaymentResults results, NotifyMetrics metrics) {
+    NotifyController(Channels channels, PaymentResults results, NotifyMetrics metrics, RefundResults refunds) {
+        this.refunds = refunds;
         this.channels = channels;
         this.results = results;
         this.metrics = metrics;
@@ -62,6 +65,12 @@ class NotifyController {
             if (verdict instanceof NotifyVerdict.Refused refused) {
                 log.warn("Refused {} notify ({}): {}", channel.name(), refused.reference(), refused.reason());
                 return NotifyHandling.REFUSED;
+            }
+            if (verdict instanceof NotifyVerdict.RefundUpdate refund) {
+                return switch (refunds.apply(channel.name(), refund.refundNo(), refund.refund())) {
+                    case RECORDED, ALREADY_RECORDED, NOTHING_TO_DO -> NotifyHandling.ACCEPTED;
+                    case MISMATCH, UNKNOWN_REFUND -> NotifyHandling.REFUSED;
+                };
             }
             NotifyVerdict.TradeUpdate update = (NotifyVerdict.TradeUpdate) verdict;
             PaymentResults.Outcome outcome = results.apply(channel.name(), update.payNo(), update.trade());

@@ -26,6 +26,7 @@ import io.tongbao.payment.channel.NotifyVerdict;
 import io.tongbao.payment.channel.PaymentChannel;
 import io.tongbao.payment.channel.ProviderTrade;
 import io.tongbao.payment.metrics.NotifyMetrics;
+import io.tongbao.payment.refund.RefundResults;
 
 /** The one notify entry: how it reads a notify, when it applies one, and which answer it lets the channel word. */
 class NotifyControllerTest {
@@ -33,6 +34,7 @@ class NotifyControllerTest {
     private static final ProviderTrade PAID = new ProviderTrade(ProviderTrade.Status.PAID, 1250, "t1", null);
     private final PaymentChannel channel = mock(PaymentChannel.class);
     private final PaymentResults results = mock(PaymentResults.class);
+    private final RefundResults refunds = mock(RefundResults.class);
     private NotifyController controller;
 
     @BeforeEach
@@ -41,7 +43,7 @@ class NotifyControllerTest {
         when(channel.acknowledge(any())).thenAnswer(i -> new NotifyAck(
                 i.getArgument(0) == NotifyHandling.ACCEPTED ? 204 : 400, "application/json", i.getArgument(0).toString()));
         controller = new NotifyController(new Channels(List.of(channel)), results,
-                new NotifyMetrics(new SimpleMeterRegistry()));
+                new NotifyMetrics(new SimpleMeterRegistry()), refunds);
     }
 
     private static MockHttpServletRequest json(String body) {
@@ -101,5 +103,17 @@ class NotifyControllerTest {
         verify(channel).verifyNotify(read.capture());
         assertThat(read.getValue().params()).containsEntry("out_trade_no", "p1");
         assertThat(controller.notify("paypal", json("{}")).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void handsAVerifiedRefundUpdateToTheRefundPathAndRefusesAnUnknownRefund() {
+        var refund = new io.tongbao.payment.channel.ProviderRefund("r1",
+                io.tongbao.payment.channel.ProviderRefund.Status.SUCCESS, 500, "w1", null);
+        when(channel.verifyNotify(any())).thenReturn(new NotifyVerdict.RefundUpdate("r1", refund));
+        when(refunds.apply("WECHAT", "r1", refund)).thenReturn(RefundResults.Outcome.RECORDED);
+        assertThat(controller.notify("wechat", json("{}")).getStatusCode().value()).isEqualTo(204);
+        when(refunds.apply("WECHAT", "r1", refund)).thenReturn(RefundResults.Outcome.UNKNOWN_REFUND);
+        assertThat(controller.notify("wechat", json("{}")).getBody()).isEqualTo("REFUSED");
+        verify(results, never()).apply(anyString(), anyString(), any());
     }
 }

@@ -176,7 +176,11 @@ class AlipayChannel implements PaymentChannel {
         request.setBizModel(model);
         AlipayTradeRefundResponse response = call(c -> c.execute(request));
         if (!response.isSuccess()) {
-            // a business refusal (not enough left, trade not paid, …) is final for this request
+            if (response.getSubCode() != null && response.getSubCode().endsWith("SYSTEM_ERROR")) {
+                // Alipay's own trouble: the refund may or may not exist; asked again later under the same number
+                throw AlipayCalls.refused("refund", response.getSubCode());
+            }
+            // a business refusal (not enough left, trade not paid, …) is final for this try
             return new ProviderRefund(refund.refundNo(), ProviderRefund.Status.FAILED, refund.amountFen(), null, null);
         }
         Instant at = response.getGmtRefundPay() == null ? Instant.now() : response.getGmtRefundPay().toInstant();

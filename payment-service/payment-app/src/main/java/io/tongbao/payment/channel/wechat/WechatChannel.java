@@ -144,7 +144,7 @@ class WechatChannel implements PaymentChannel {
     public ProviderRefund refund(RefundRequest refund) {
         try {
             return WechatCalls.call(() -> WechatRefunds.of(refund.refundNo(),
-                    sdk().refunds.create(WechatRefunds.request(refund))));
+                    sdk().refunds.create(WechatRefunds.request(refund, properties.notifyUrl()))));
         } catch (WechatCalls.Refused e) {
             if (e.status() >= 500 || "FREQUENCY_LIMITED".equals(e.code())) {
                 throw e.problem("refund");

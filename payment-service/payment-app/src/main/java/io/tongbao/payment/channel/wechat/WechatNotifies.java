@@ -8,11 +8,13 @@ import com.wechat.pay.java.core.exception.WechatPayException;
 import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.core.notification.RequestParam;
 import com.wechat.pay.java.service.payments.model.Transaction;
+import com.wechat.pay.java.service.refund.model.RefundNotification;
 
 import io.tongbao.payment.channel.InboundNotify;
 import io.tongbao.payment.channel.NotifyVerdict;
+import io.tongbao.payment.channel.ProviderRefund;
 import io.tongbao.payment.channel.ProviderTrade;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,20 +61,35 @@ final class WechatNotifies {
         if (!keys.knows(serial)) {
             return new NotifyVerdict.Refused("unknown Wechatpay-Serial", reference);
         }
-        Transaction transaction;
-        String eventType;
         try {
             RequestParam param = new RequestParam.Builder().serialNumber(serial).nonce(notify.header("Wechatpay-Nonce"))
                     .signature(signature).timestamp(timestamp).signType(notify.header("Wechatpay-Signature-Type"))
                     .body(notify.body()).build();
-            transaction = parser.parse(param, Transaction.class);
-            eventType = json.readTree(notify.body()).path("event_type").asString("");
-        } catch (WechatPayException | IllegalArgumentException | NullPointerException e) {
+            // the event type is read from the body first; the parser then verifies the whole body, event type included
+            String eventType = json.readTree(notify.body()).path("event_type").asString("");
+            if (eventType.startsWith("REFUND.")) {
+                return refund(parser.parse(param, RefundNotification.class), reference);
+            }
+            return check(eventType, parser.parse(param, Transaction.class), reference);
+        } catch (WechatPayException | IllegalArgumentException | NullPointerException | JacksonException e) {
             // the SDK's message repeats the body and signature; the exception's type says enough
             return new NotifyVerdict.Refused("not verified or not decrypted (" + e.getClass().getSimpleName() + ")",
                     reference);
         }
-        return check(eventType, transaction, reference);
+    }
+
+    /** REFUND.SUCCESS, .ABNORMAL or .CLOSED; ABNORMAL is not final at WeChat Pay, so it changes nothing here. */
+    private NotifyVerdict refund(RefundNotification r, String reference) {
+        if (r.getOutRefundNo() == null || r.getAmount() == null || r.getAmount().getRefund() == null) {
+            return new NotifyVerdict.Refused("out_refund_no or amount missing", reference);
+        }
+        ProviderRefund.Status status = switch (r.getRefundStatus() == null ? "" : r.getRefundStatus().name()) {
+            case "SUCCESS" -> ProviderRefund.Status.SUCCESS;
+            case "CLOSED" -> ProviderRefund.Status.FAILED;
+            default -> ProviderRefund.Status.PROCESSING;
+        };
+        return new NotifyVerdict.RefundUpdate(r.getOutRefundNo(), new ProviderRefund(r.getOutRefundNo(), status,
+                r.getAmount().getRefund(), r.getRefundId(), WechatTrades.time(r.getSuccessTime())));
     }
 
     private NotifyVerdict check(String eventType, Transaction t, String reference) {

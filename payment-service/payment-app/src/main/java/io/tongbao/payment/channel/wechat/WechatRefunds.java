@@ -13,7 +13,8 @@ final class WechatRefunds {
     private WechatRefunds() {
     }
 
-    static CreateRequest request(RefundRequest refund) {
+    /** The refund, with our notify URL so that WeChat Pay sends its REFUND.* notifies to the same entry. */
+    static CreateRequest request(RefundRequest refund, String notifyUrl) {
         AmountReq amount = new AmountReq();
         amount.setRefund(refund.amountFen());
         amount.setTotal(refund.totalFen());
@@ -22,6 +23,7 @@ final class WechatRefunds {
         request.setOutTradeNo(refund.payNo());
         request.setOutRefundNo(refund.refundNo());
         request.setReason(refund.reason());
+        request.setNotifyUrl(notifyUrl);
         request.setAmount(amount);
         return request;
     }

@@ -44,4 +44,21 @@ class WalletChannelTest {
     private static TradeRequest trade(Set<String> bizTypes) {
         return new TradeRequest("1", 1001, bizTypes, "BALANCE", 100, "s", Instant.now().plusSeconds(60), null, null);
     }
+
+    @Test
+    void givesBackCoinsInProportionSoThatAllRefundsOfAPaymentAddUpToItsCost() {
+        WalletDebitApi wallets = org.mockito.Mockito.mock(WalletDebitApi.class);
+        WalletChannel channel = new WalletChannel(new WalletProperties(true, 10L), wallets, true);
+        // a payment of 0.25 yuan cost 3 coins; refunded as 0.10, 0.10, 0.05
+        long[][] refunds = {{10, 0}, {10, 10}, {5, 20}};
+        for (int i = 0; i < refunds.length; i++) {
+            channel.refund(new io.tongbao.payment.channel.RefundRequest("p1", "r" + i, 1001, refunds[i][0], 25,
+                    refunds[i][1], null));
+        }
+        var credited = org.mockito.ArgumentCaptor.forClass(WalletDebitApi.WalletDebitCommand.class);
+        org.mockito.Mockito.verify(wallets, org.mockito.Mockito.atLeastOnce()).credit(credited.capture());
+        assertThat(credited.getAllValues().stream().mapToLong(WalletDebitApi.WalletDebitCommand::coins).sum())
+                .isEqualTo(3);
+        assertThat(credited.getAllValues()).allSatisfy(c -> assertThat(c.bizType()).isEqualTo("REFUND"));
+    }
 }
