@@ -182,6 +182,27 @@ class RefundFlowIT {
     }
 
     @Test
+    void aPaymentMadeAfterItsOrderClosedIsRefundedAsALatePaymentAndTheOrderStaysClosed() {
+        String token = devToken(USERS.incrementAndGet());
+        String orderNo = call("POST", "/api/order/orders", token, "{\"items\":[{\"skuId\":\"" + sku(900)
+                + "\",\"quantity\":1}]}", 201).get("orderNo").asString();
+        JsonNode page = call("POST", "/api/payment/payments", token,
+                "{\"orderNo\":\"" + orderNo + "\",\"channel\":\"ALIPAY\",\"mode\":\"PAGE\"}", 201);
+        String payNo = page.get("payNo").asString();
+        // nobody opened the page yet, so the timeout finds no trade at Alipay to close, and closes the order
+        awaitValue(() -> order(token, orderNo).get("status").asString(), "CLOSED");
+        // the payer opens the old page and pays after all
+        StackClient.submitAsABrowserWould(page.get("form").asString());
+        sandbox("/sandbox/alipay/trades/" + payNo + "/pay", "");
+        awaitValue(() -> call("GET", "/api/payment/refunds?orderNo=" + orderNo + "&kind=LATE_PAYMENT", ADMIN, null, 200)
+                .toString().contains("\"SUCCESS\""), true);
+        assertThat(alipayTrade(payNo).get("refundedAmount").asString()).isEqualTo("9.00");
+        assertThat(order(token, orderNo).get("status").asString()).isEqualTo("CLOSED");
+        assertThat(db("order").queryForObject("SELECT status FROM late_payment WHERE pay_no = ?", String.class, payNo))
+                .isEqualTo("REFUNDED");
+    }
+
+    @Test
     void aRefundWhoseProviderAnswerTimesOutEndsSuccessThroughTheJobRefundedOnce() {
         Paid p = paidGoods(600, "WECHAT");
         sandbox("/sandbox/wechat/refund-faults", "{\"mode\":\"DELAY\",\"times\":1,\"delayMs\":12000,\"outTradeNo\":\""
