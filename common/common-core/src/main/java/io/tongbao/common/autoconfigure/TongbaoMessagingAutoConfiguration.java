@@ -41,11 +41,17 @@ public class TongbaoMessagingAutoConfiguration {
         @Bean
         @ConditionalOnBean(RocketMQTemplate.class)
         OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq,
-                ObjectProvider<Tracing> tracing,
+                ObjectProvider<Tracing> tracing, Outbox outbox,
                 @org.springframework.beans.factory.annotation.Value("${tongbao.outbox.held-limit:PT2M}")
-                java.time.Duration heldLimit) {
+                java.time.Duration heldLimit,
+                @org.springframework.beans.factory.annotation.Value("${tongbao.outbox.relay-after-commit:true}")
+                boolean afterCommit) {
             OutboxRelay relay = new OutboxRelay(jdbc, tx, rocketmq, tracing.getIfAvailable(() -> Tracing.NONE));
             relay.setHeldLimit(heldLimit);
+            if (afterCommit) {
+                // a message goes out right after its commit; the schedule only picks up what that missed
+                outbox.onCommit(relay::relaySoon);
+            }
             return relay;
         }
     }

@@ -6,6 +6,8 @@ import org.apache.seata.core.context.RootContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.tongbao.common.id.IdGenerator;
 import io.tongbao.common.mybatis.InstantTypeHandler;
@@ -25,6 +27,7 @@ public class Outbox {
     private final JsonMapper json;
 
     private final Tracing tracing;
+    private volatile Runnable committed = () -> { };
 
     public Outbox(JdbcTemplate jdbc, IdGenerator ids, JsonMapper json) {
         this(jdbc, ids, json, Tracing.NONE);
@@ -35,6 +38,15 @@ public class Outbox {
         this.ids = ids;
         this.json = json;
         this.tracing = tracing;
+    }
+
+    /**
+     * What to do once a transaction that stored messages has committed: the relay sends them at once (its schedule
+     * only picks up what that missed, e.g. after a crash between commit and send). Runs on the committing thread, so
+     * it must only hand the work over.
+     */
+    public void onCommit(Runnable committed) {
+        this.committed = committed;
     }
 
     /** Stores a message to send as soon as the transaction commits. Must run inside that transaction. */
@@ -57,7 +69,30 @@ public class Outbox {
                 VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)""",
                 id, topic, tag, key, json.writeValueAsString(payload), InstantTypeHandler.sqlText(deliverAt),
                 RootContext.inGlobalTransaction() ? "HELD" : "PENDING", tracing.currentTraceparent());
+        if (!RootContext.inGlobalTransaction()) {
+            signalAfterCommit();
+        }
         return id;
+    }
+
+    // once per transaction, however many messages it stores
+    private void signalAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                committed.run();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+            }
+        });
     }
 
     /** After its global transaction committed: the HELD messages of {@code key} may be sent. Returns how many. */
@@ -65,6 +100,11 @@ public class Outbox {
         if (RootContext.inGlobalTransaction()) {
             throw new IllegalStateException("release runs after the global transaction, not inside it");
         }
-        return jdbc.update("UPDATE outbox_message SET status = 'PENDING' WHERE message_key = ? AND status = 'HELD'", key);
+        int released = jdbc.update("UPDATE outbox_message SET status = 'PENDING' WHERE message_key = ? AND status = 'HELD'",
+                key);
+        if (released > 0) {
+            committed.run();
+        }
+        return released;
     }
 }

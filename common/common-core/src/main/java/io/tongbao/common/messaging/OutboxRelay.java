@@ -37,6 +37,15 @@ public class OutboxRelay {
     private final RocketMQTemplate rocketmq;
     private final Tracing tracing;
     private java.time.Duration heldLimit = java.time.Duration.ofMinutes(2);
+    private final java.util.concurrent.locks.ReentrantLock round = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService soon = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread thread = new Thread(r, "outbox-relay");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq) {
         this(jdbc, tx, rocketmq, Tracing.NONE);
@@ -52,6 +61,11 @@ public class OutboxRelay {
         this.tracing = tracing;
     }
 
+    /** Stops the after-commit thread (Spring calls it when the context closes). */
+    public void shutdown() {
+        soon.shutdownNow();
+    }
+
     /** How long a HELD message may wait for its release before the sweep frees it. */
     public void setHeldLimit(java.time.Duration heldLimit) {
         this.heldLimit = heldLimit;
@@ -64,10 +78,37 @@ public class OutboxRelay {
     @Scheduled(fixedDelayString = "${tongbao.outbox.relay-interval:PT0.5S}",
             initialDelayString = "${tongbao.outbox.relay-initial-delay:PT0S}")
     public void relayScheduled() {
+        relayUntilDone();
+    }
+
+    /** Right after a transaction that stored messages committed: a round soon, on the relay's own thread. */
+    public void relaySoon() {
+        if (!queued.getAndSet(true)) {
+            soon.execute(() -> {
+                queued.set(false);
+                relayUntilDone();
+            });
+        }
+    }
+
+    /**
+     * One round at a time in this process, so that the rounds of the schedule and of commits never send two messages
+     * of one key out of order; a round asked for while one runs makes it go round again.
+     */
+    private void relayUntilDone() {
+        if (!round.tryLock()) {
+            again.set(true);
+            return;
+        }
         try {
-            relay();
+            do {
+                again.set(false);
+                relay();
+            } while (again.get());
         } catch (RuntimeException e) {
             log.warn("Outbox relay round failed: {}", e.toString());
+        } finally {
+            round.unlock();
         }
     }
 

@@ -81,6 +81,11 @@ class CrashBeforePublishIT {
     }
 
     private static ConfigurableApplicationContext start(String database, EmbeddedRocketMq mq, String relayDelay) {
+        return start(database, mq, relayDelay, "PT0S".equals(relayDelay));
+    }
+
+    private static ConfigurableApplicationContext start(String database, EmbeddedRocketMq mq, String relayDelay,
+            boolean afterCommit) {
         return new SpringApplicationBuilder(PaymentApplication.class).run(
                 "--server.port=0", "--spring.profiles.active=local", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + LocalMiddleware.jdbcUrl(database),
@@ -91,9 +96,37 @@ class CrashBeforePublishIT {
                 "--spring.data.redis.database=" + LocalMiddleware.redisTestDatabase(),
                 "--rocketmq.name-server=" + mq.nameServerAddress(), "--seata.enabled=false",
                 "--tongbao.outbox.relay-initial-delay=" + relayDelay,
+                // the first service "dies" between its commit and any send: neither the schedule nor the send right
+                // after the commit gets to run
+                "--tongbao.outbox.relay-after-commit=" + afterCommit,
                 "--tongbao.alipay.app-id=" + APP_ID, "--tongbao.alipay.private-key=" + b64(APP.getPrivate().getEncoded()),
                 "--tongbao.alipay.alipay-public-key=" + b64(PLATFORM.getPublic().getEncoded()),
                 "--tongbao.alipay.gateway-url=http://127.0.0.1:1/gateway.do");
+    }
+
+    @Test
+    void sendsASuccessRightAfterItsCommitWithoutWaitingForTheRelaySchedule() throws Exception {
+        CleanRedisExtension.flush();
+        String database = TestDatabases.create("payment_soon");
+        EmbeddedRocketMq mq = EmbeddedRocketMq.shared();
+        List<MessageExt> published = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer probe = probe(mq.nameServerAddress(), published);
+        String payNo = "78" + System.nanoTime() % 1_000_000_000L;
+        // the scheduled relay would first run in an hour: only the send after the commit can deliver it
+        try (ConfigurableApplicationContext service = start(database, mq, "PT1H", true)) {
+            insertAttempt(database, payNo);
+            assertThat(post(service, form(signed(notifyParams(payNo, "6.00", "TRADE_SUCCESS", APP_ID), PLATFORM))))
+                    .isEqualTo("success");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!keys(published).contains(payNo) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(keys(published)).contains(payNo);
+            assertThat(query(database, "SELECT status FROM outbox_message WHERE message_key = '" + payNo + "'"))
+                    .isEqualTo("SENT");
+        } finally {
+            probe.shutdown();
+        }
     }
 
     private static DefaultMQPushConsumer probe(String nameServer, List<MessageExt> received) throws Exception {
