@@ -8,9 +8,13 @@ import org.springframework.context.annotation.Bean;
 import feign.RequestInterceptor;
 import feign.codec.ErrorDecoder;
 import io.tongbao.common.feign.ProblemErrorDecoder;
+import io.tongbao.common.feign.UnreachableServiceCapability;
 import io.tongbao.common.seata.SeataXidRequestInterceptor;
 
-/** Feign glue: problem responses become typed exceptions; Seata XIDs travel with every call. */
+/**
+ * Feign glue: problem responses become typed exceptions, a service that cannot be reached becomes 503
+ * SERVICE_UNAVAILABLE; Seata XIDs travel with every call.
+ */
 @AutoConfiguration
 @ConditionalOnClass(ErrorDecoder.class)
 public class TongbaoFeignAutoConfiguration {
@@ -19,6 +23,13 @@ public class TongbaoFeignAutoConfiguration {
     @ConditionalOnMissingBean
     ErrorDecoder problemErrorDecoder() {
         return new ProblemErrorDecoder();
+    }
+
+    /** Static, like the interceptor below: it is looked up by every Feign client's own context. */
+    @Bean
+    @ConditionalOnMissingBean
+    static UnreachableServiceCapability unreachableServiceCapability() {
+        return new UnreachableServiceCapability();
     }
 
     /** Static, and in a class that depends on no Feign client: otherwise it is silently left out (MIDDLEWARE.md). */

@@ -12,6 +12,8 @@ public final class ErrorCodes {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String UPSTREAM_UNAVAILABLE = "UPSTREAM_UNAVAILABLE";
+    /** A service this request needs does not answer (down, restarting, not registered): retry after Retry-After. */
+    public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 
     private ErrorCodes() {
     }

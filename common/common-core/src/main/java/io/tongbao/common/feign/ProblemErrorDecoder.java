@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import io.tongbao.common.error.ErrorCodes;
+import io.tongbao.common.error.Problems;
 import io.tongbao.common.error.RemoteProblemException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +32,21 @@ public class ProblemErrorDecoder implements ErrorDecoder {
                 && response.request().requestTemplate().feignTarget() != null
                         ? response.request().requestTemplate().feignTarget().name() : methodKey;
         JsonNode body = readBody(response);
-        String code = text(body, "code", status.is5xxServerError() ? ErrorCodes.UPSTREAM_UNAVAILABLE : "HTTP_" + status.value());
-        String detail = text(body, "detail", service + " answered " + response.status());
+        String code = text(body, "code", defaultCode(status));
+        String detail = text(body, "detail", ErrorCodes.SERVICE_UNAVAILABLE.equals(code)
+                ? Problems.SERVICE_UNAVAILABLE_DETAIL : service + " answered " + response.status());
         return new RemoteProblemException(service, status, code, detail);
+    }
+
+    /**
+     * The code of an answer that carries none. A bare 503 is what the load balancer answers when the service has
+     * no instance (and what a proxy in front of a stopped one says): the service is unavailable, not broken.
+     */
+    private static String defaultCode(HttpStatus status) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            return ErrorCodes.SERVICE_UNAVAILABLE;
+        }
+        return status.is5xxServerError() ? ErrorCodes.UPSTREAM_UNAVAILABLE : "HTTP_" + status.value();
     }
 
     private JsonNode readBody(Response response) {

@@ -37,11 +37,32 @@ class ProblemErrorDecoderTest {
     @Test
     void reportsANonJsonServerErrorAsUpstreamUnavailable() {
         RemoteProblemException problem = decode(
-                response(503, "Service Unavailable", "text/html", "<html><body>503 Bad Gateway</body></html>"));
+                response(502, "Bad Gateway", "text/html", "<html><body>502 Bad Gateway</body></html>"));
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(problem.code()).isEqualTo(ErrorCodes.UPSTREAM_UNAVAILABLE);
+        assertThat(problem.getMessage()).contains("502");
+    }
+
+    @Test
+    void reportsABare503AsServiceUnavailableWithoutNamingTheService() {
+        // what the load balancer answers when the service has no instance
+        RemoteProblemException problem = decode(response(503, "Service Unavailable", "text/plain",
+                "Load balancer does not contain an instance for the service order-service"));
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(problem.code()).isEqualTo(ErrorCodes.SERVICE_UNAVAILABLE);
+        assertThat(problem.getMessage()).doesNotContain("order-service");
+    }
+
+    @Test
+    void keepsTheCodeOfA503ProblemFromTheOtherService() {
+        RemoteProblemException problem = decode(response(503, "Service Unavailable", "application/problem+json",
+                "{\"status\":503,\"detail\":\"Idempotency-Key cannot be checked\",\"code\":\"UPSTREAM_UNAVAILABLE\"}"));
 
         assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(problem.code()).isEqualTo(ErrorCodes.UPSTREAM_UNAVAILABLE);
-        assertThat(problem.getMessage()).contains("503");
+        assertThat(problem.getMessage()).isEqualTo("Idempotency-Key cannot be checked");
     }
 
     @Test
