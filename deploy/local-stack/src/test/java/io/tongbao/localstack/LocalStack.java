@@ -219,16 +219,21 @@ class LocalStack implements BeforeAllCallback, AutoCloseable {
      * still running), with {@code extraEnv} added to the stack's environment: how ops roll out a changed setting.
      */
     static void restart(String part, Map<String, String> extraEnv) throws Exception {
-        long pid = Long.parseLong(Files.readString(runDir.resolve("pids").resolve(part + ".pid")).trim());
-        ProcessHandle.of(pid).ifPresent(process -> {
-            process.destroyForcibly();
-            process.onExit().join();
-        });
+        kill(part);
         Map<String, String> env = new LinkedHashMap<>(stackEnv);
         env.putAll(extraEnv);
         Result up = runScript("up.sh", List.of("--no-build"), runDir.resolve("restart-" + part + ".out"), STARTUP_LIMIT,
                 env);
         assertThat(up.exitCode()).as("up.sh restarting %s:%n%s", part, up.output()).isZero();
+    }
+
+    /** Kills one part of the running stack with SIGKILL and waits until it is gone. */
+    static void kill(String part) throws IOException {
+        long pid = Long.parseLong(Files.readString(runDir.resolve("pids").resolve(part + ".pid")).trim());
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
     }
 
     /** Runs deploy/local/{script}, writes its output to {@code out} and echoes it to System.out. */

@@ -198,8 +198,9 @@ class RefundFlowIT {
                 .toString().contains("\"SUCCESS\""), true);
         assertThat(alipayTrade(payNo).get("refundedAmount").asString()).isEqualTo("9.00");
         assertThat(order(token, orderNo).get("status").asString()).isEqualTo("CLOSED");
-        assertThat(db("order").queryForObject("SELECT status FROM late_payment WHERE pay_no = ?", String.class, payNo))
-                .isEqualTo("REFUNDED");
+        // refund-success reaches order-service asynchronously
+        awaitValue(() -> db("order").queryForObject("SELECT status FROM late_payment WHERE pay_no = ?", String.class,
+                payNo), "REFUNDED");
     }
 
     @Test

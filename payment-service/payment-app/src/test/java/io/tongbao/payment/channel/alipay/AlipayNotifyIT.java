@@ -113,6 +113,21 @@ class AlipayNotifyIT {
                 .isZero();
     }
 
+    @Test
+    void neitherTradeClosedAfterARefundNorTradeFinishedMonthsLaterChangesAPaidAttempt() throws Exception {
+        String payNo = pendingAttempt(1250);
+        assertThat(post(form(signed(notifyParams(payNo, "12.50", "TRADE_SUCCESS", APP_ID), PLATFORM)))).isEqualTo("success");
+        Map<String, String> closedByRefund = notifyParams(payNo, "12.50", "TRADE_CLOSED", APP_ID);
+        closedByRefund.put("refund_fee", "12.50");
+        closedByRefund.put("gmt_refund", "2026-11-25 10:00:00");
+        assertThat(post(form(signed(closedByRefund, PLATFORM)))).isEqualTo("success");
+        assertThat(post(form(signed(notifyParams(payNo, "12.50", "TRADE_FINISHED", APP_ID), PLATFORM))))
+                .isEqualTo("success");
+        assertThat(status(payNo)).isEqualTo("SUCCESS");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'payment-success'",
+                Integer.class, payNo)).isEqualTo(1);
+    }
+
     private void assertRefusedAndUnchanged(String payNo, String body) throws Exception {
         assertThat(post(body)).isEqualTo("fail");
         assertThat(status(payNo)).isEqualTo("PENDING");
