@@ -51,9 +51,14 @@ class WechatNotifyIT extends WechatITSupport {
             post("/sandbox/wechat/trades/" + outTradeNo + "/pay");
 
             await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 3);
-            Thread.sleep(1_000);
-            var deliveries = receiver.received();
-            assertThat(deliveries).hasSize(3);
+            // a marker that must come after any retry the 2xx failed to stop: a notify of another trade to the same
+            // receiver, dispatched later on the same schedule
+            String marker = newOutTradeNo();
+            prepayNative(marker, 100, receiver.url());
+            post("/sandbox/wechat/trades/" + marker + "/pay");
+            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() >= 4);
+            var deliveries = receiver.received().subList(0, 3);
+            assertThat(receiver.received()).hasSize(4);
             Object firstId = json(deliveries.get(0).body()).get("id");
             assertThat(deliveries).extracting(d -> json(d.body()).get("id")).containsOnly(firstId);
             assertThat(deliveries).extracting(WechatNotifyReceiver.Received::nonce).doesNotHaveDuplicates();
@@ -62,6 +67,8 @@ class WechatNotifyIT extends WechatITSupport {
                     .getOutTradeNo()).isEqualTo(outTradeNo));
             long now = Instant.now().getEpochSecond();
             assertThat(deliveries).allSatisfy(d -> assertThat(Long.parseLong(d.timestamp())).isBetween(now - 10, now));
+            assertThat(parser.parse(receiver.received().get(3).toRequestParam(), Transaction.class).getOutTradeNo())
+                    .as("the fourth delivery is the marker, not a retry").isEqualTo(marker);
         }
     }
 
@@ -72,7 +79,13 @@ class WechatNotifyIT extends WechatITSupport {
             prepayNative(outTradeNo, 100, receiver.url());
 
             post("/sandbox/wechat/trades/" + outTradeNo + "/pay?notify=false");
-            Thread.sleep(1_000);
+            // a marker that comes after any notify the lost one would have sent: another trade's, sent at once
+            try (var markerReceiver = new WechatNotifyReceiver()) {
+                String marker = newOutTradeNo();
+                prepayNative(marker, 100, markerReceiver.url());
+                post("/sandbox/wechat/trades/" + marker + "/pay");
+                await().atMost(Duration.ofSeconds(5)).until(() -> markerReceiver.received().size() == 1);
+            }
             assertThat(receiver.received()).isEmpty();
 
             var replay = post("/sandbox/wechat/trades/" + outTradeNo + "/notify?times=2");

@@ -1,9 +1,11 @@
 package io.tongbao.sandbox.wechat;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -89,9 +91,8 @@ class WechatTradeIT extends WechatITSupport {
                 OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(1).withNano(0)));
         nativePay().prepay(request);
 
-        Thread.sleep(2_100);
-
-        assertThat(query(outTradeNo).getTradeState()).isEqualTo(Transaction.TradeStateEnum.CLOSED);
+        await().atMost(Duration.ofSeconds(5)).until(
+                () -> query(outTradeNo).getTradeState() == Transaction.TradeStateEnum.CLOSED);
         assertThat(post("/sandbox/wechat/trades/" + outTradeNo + "/pay").statusCode()).isEqualTo(409);
     }
 
