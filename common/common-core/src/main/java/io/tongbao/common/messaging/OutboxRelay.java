@@ -21,9 +21,10 @@ import io.tongbao.common.mybatis.InstantTypeHandler;
 import io.tongbao.common.tracing.Tracing;
 
 /**
- * Sends pending outbox messages to RocketMQ in id order. Rows are claimed with {@code FOR UPDATE SKIP LOCKED},
- * so several replicas relay side by side without sending a row twice at the same time. A message is marked
- * SENT only after the broker acknowledged it; a crash in between sends it again (at least once). Each send is a
+ * Sends pending outbox messages to RocketMQ in id order, per message key never out of order. Rows are claimed for a
+ * lease in one short statement, so several replicas relay side by side without sending a row twice at the same
+ * time, and no transaction stays open while the broker is talked to. A message is marked SENT only after the
+ * broker acknowledged it; a crash in between sends it again when the claim expires (at least once). Each send is a
  * producer span in the trace of the work that wrote the row, and the message carries its {@code traceparent} as a
  * user property for the consumer.
  */
@@ -31,6 +32,9 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    /** How long a claim lasts: far above a round's sends (at most a few failures, each bounded by the send timeout). */
+    private static final int CLAIM_SECONDS = 60;
+    private static final int FAILURES_PER_ROUND = 3;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -53,8 +57,8 @@ public class OutboxRelay {
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq, Tracing tracing) {
         this.jdbc = jdbc;
-        // READ COMMITTED: the claim locks only the rows it returns, no gap after them, so the services' own outbox
-        // inserts never wait for a relay round that is talking to the broker.
+        // READ COMMITTED: the claim locks only the rows it takes, no gap after them, so the services' own outbox
+        // inserts never wait for it; it is one short statement, never held while a message is sent.
         this.tx = new TransactionTemplate(tx.getTransactionManager());
         this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.rocketmq = rocketmq;
@@ -72,7 +76,7 @@ public class OutboxRelay {
     }
 
     record Pending(long id, String topic, String tag, String key, String payload, Timestamp deliverAt,
-            String traceParent) {
+            String traceParent, boolean blocked) {
     }
 
     @Scheduled(fixedDelayString = "${tongbao.outbox.relay-interval:PT0.5S}",
@@ -132,26 +136,65 @@ public class OutboxRelay {
         }
     }
 
-    /** One round: claims up to a batch of pending messages and sends them. Returns how many were sent. */
+    /**
+     * One round, with no database transaction open while the broker is talked to: (1) claim up to a batch of pending
+     * messages for a lease ({@code claimed_by}, {@code claimed_until}) in one short statement; (2) read them, each
+     * with whether an earlier pending message of its key belongs to someone else (another replica's claim, or one
+     * that became visible after this claim); (3) send them in id order, skipping a key that is blocked or whose
+     * earlier message just failed, so that no key is ever sent out of order; (4) mark the sent ones SENT and give the
+     * rest back. A relay that dies between a send and step (4) leaves its claim to expire and the message is sent
+     * again (at least once; consumers deduplicate). Returns how many were sent.
+     */
     public int relay() {
-        Integer sent = tx.execute(status -> {
-            List<Pending> batch = jdbc.query("""
-                    SELECT id, topic, tag, message_key, payload, deliver_at, trace_parent FROM outbox_message
-                    WHERE status = 'PENDING' ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
-                    (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6), rs.getString(7)), BATCH);
-            int count = 0;
-            for (Pending message : batch) {
-                if (send(message)) {
-                    count += jdbc.update("UPDATE outbox_message SET status = 'SENT', sent_at = ?, attempts = attempts + 1 "
-                            + "WHERE id = ? AND status = 'PENDING'", InstantTypeHandler.sqlText(Instant.now()), message.id());
-                } else {
-                    jdbc.update("UPDATE outbox_message SET attempts = attempts + 1 WHERE id = ?", message.id());
-                }
+        String claim = java.util.UUID.randomUUID().toString();
+        Integer claimed = tx.execute(status -> jdbc.update("""
+                UPDATE outbox_message SET claimed_by = ?, claimed_until = CURRENT_TIMESTAMP(3) + INTERVAL ? SECOND
+                WHERE status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < CURRENT_TIMESTAMP(3))
+                ORDER BY id LIMIT ?""", claim, CLAIM_SECONDS, BATCH));
+        if (claimed == null || claimed == 0) {
+            return 0;
+        }
+        List<Pending> batch = jdbc.query("""
+                SELECT o.id, o.topic, o.tag, o.message_key, o.payload, o.deliver_at, o.trace_parent,
+                       EXISTS (SELECT 1 FROM outbox_message e WHERE e.status = 'PENDING' AND e.id < o.id
+                               AND e.message_key = o.message_key AND (e.claimed_by IS NULL OR e.claimed_by <> ?)) AS blocked
+                FROM outbox_message o WHERE o.status = 'PENDING' AND o.claimed_by = ? ORDER BY o.id""",
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6), rs.getString(7), rs.getBoolean(8)), claim, claim);
+        java.util.Set<String> held = new java.util.HashSet<>();
+        List<Long> sent = new java.util.ArrayList<>();
+        List<Long> failed = new java.util.ArrayList<>();
+        for (Pending message : batch) {
+            if (message.blocked() || held.contains(message.key())) {
+                held.add(message.key());
+                continue;
             }
-            return count;
-        });
-        return sent == null ? 0 : sent;
+            if (failed.size() >= FAILURES_PER_ROUND) {
+                break; // the broker is likely away: the schedule tries again, not this round
+            }
+            if (send(message)) {
+                sent.add(message.id());
+            } else {
+                failed.add(message.id());
+                held.add(message.key());
+            }
+        }
+        if (!sent.isEmpty()) {
+            String in = String.join(",", java.util.Collections.nCopies(sent.size(), "?"));
+            List<Object> args = new java.util.ArrayList<>();
+            args.add(InstantTypeHandler.sqlText(Instant.now()));
+            args.add(claim);
+            args.addAll(sent);
+            jdbc.update("UPDATE outbox_message SET status = 'SENT', sent_at = ?, attempts = attempts + 1, "
+                    + "claimed_by = NULL, claimed_until = NULL WHERE status = 'PENDING' AND claimed_by = ? AND id IN ("
+                    + in + ")", args.toArray());
+        }
+        for (long id : failed) {
+            jdbc.update("UPDATE outbox_message SET attempts = attempts + 1 WHERE id = ?", id);
+        }
+        jdbc.update("UPDATE outbox_message SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? "
+                + "AND status = 'PENDING'", claim);
+        return sent.size();
     }
 
     private boolean send(Pending message) {
