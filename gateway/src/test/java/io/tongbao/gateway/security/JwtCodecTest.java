@@ -47,6 +47,57 @@ class JwtCodecTest {
     }
 
     @Test
+    void aRememberedTokenStillExpiresWithTheClock() {
+        MutableClock clock = new MutableClock(NOW);
+        JwtCodec remembering = new JwtCodec(SECRET, Duration.ofSeconds(30), clock);
+        String token = remembering.issue("1001", List.of(), Duration.ofMinutes(10));
+        assertThat(remembering.verify(token)).contains(new AuthenticatedUser("1001", List.of()));
+        assertThat(remembering.verify(token)).contains(new AuthenticatedUser("1001", List.of()));
+        clock.now = NOW.plus(Duration.ofMinutes(10)).plusSeconds(31);
+        assertThat(remembering.verify(token)).isEmpty();
+        assertThat(remembering.verify(token)).isEmpty();
+    }
+
+    @Test
+    void aRememberedTokenWithAnotherSignatureIsCheckedAgainAndRejected() {
+        String token = codec.issue("1001", List.of("ADMIN"), Duration.ofHours(1));
+        assertThat(codec.verify(token)).isPresent();
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertThat(codec.verify(tampered)).isEmpty();
+    }
+
+    @Test
+    void manyTokensNeverGrowTheMemoryBeyondItsLimit() {
+        for (int i = 1; i <= JwtCodec.VERIFIED_LIMIT + 5; i++) {
+            assertThat(codec.verify(codec.issue(Integer.toString(i), List.of(), Duration.ofHours(1)))).isPresent();
+        }
+        assertThat(codec.rememberedTokens()).isLessThanOrEqualTo(JwtCodec.VERIFIED_LIMIT);
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void rejectsATokenWithoutExpiry() {
         assertThat(codec.verify(sign(SECRET, "{\"alg\":\"HS256\"}", "{\"sub\":\"1001\"}"))).isEmpty();
     }
