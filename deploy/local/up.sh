@@ -35,7 +35,7 @@ SUFFIX="${TONGBAO_SCHEMA_SUFFIX:-}"
 for s in order payment coin learning; do
   export "TONGBAO_${s^^}_SCHEMA=tongbao_${s}${SUFFIX}"
 done
-JVM_OPTS="${TONGBAO_JVM_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError}"
+JVM_OPTS="${TONGBAO_JVM_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError}"
 READY_TIMEOUT="${TONGBAO_READY_TIMEOUT:-300}"
 
 SERVICES="payment-sandbox:$TONGBAO_SANDBOX_PORT:payment-sandbox

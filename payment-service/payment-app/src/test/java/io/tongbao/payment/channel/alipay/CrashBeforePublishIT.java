@@ -8,6 +8,7 @@ import static io.tongbao.payment.channel.alipay.AlipayTestNotifies.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +24,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -63,7 +67,14 @@ class CrashBeforePublishIT {
             assertThat(query(database, "SELECT status FROM pay_attempt WHERE pay_no = '" + payNo + "'")).isEqualTo("SUCCESS");
             assertThat(query(database, "SELECT status FROM outbox_message WHERE message_key = '" + payNo + "'"))
                     .isEqualTo("PENDING");
-            Thread.sleep(2_000);
+            // a marker on every queue of the topic, sent after the crash: once the probe has them all, whatever the
+            // first service had sent would have reached it before them
+            List<String> markers = sendMarkers(mq.nameServerAddress());
+            long markersDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!keys(published).containsAll(markers) && System.nanoTime() < markersDeadline) {
+                Thread.sleep(50);
+            }
+            assertThat(keys(published)).as("the markers arrived").containsAll(markers);
             assertThat(keys(published)).as("nothing was published before the crash").doesNotContain(payNo);
 
             try (ConfigurableApplicationContext restarted = start(database, mq, "PT0S")) {
@@ -140,6 +151,24 @@ class CrashBeforePublishIT {
         });
         consumer.start();
         return consumer;
+    }
+
+    private static List<String> sendMarkers(String nameServer) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer("it-crash-marker-" + System.nanoTime());
+        producer.setNamesrvAddr(nameServer);
+        producer.start();
+        try {
+            List<String> markers = new ArrayList<>();
+            for (MessageQueue queue : producer.fetchPublishMessageQueues("payment-success")) {
+                String key = "marker-" + queue.getQueueId() + "-" + System.nanoTime();
+                Message marker = new Message("payment-success", "MARKER", key, "{}".getBytes(StandardCharsets.UTF_8));
+                producer.send(marker, queue);
+                markers.add(key);
+            }
+            return markers;
+        } finally {
+            producer.shutdown();
+        }
     }
 
     private static List<String> keys(List<MessageExt> messages) {
