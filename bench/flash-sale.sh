@@ -48,6 +48,10 @@ orders=$("${DB[@]}" -e "SELECT COUNT(*) FROM orders o JOIN order_item i ON i.ord
   WHERE i.item_type = 'SKU' AND i.item_id = $SKU AND o.biz_type = 'GOODS'")
 twice=$("${DB[@]}" -e "SELECT COUNT(*) FROM (SELECT o.user_id FROM orders o JOIN order_item i ON i.order_id = o.id
   WHERE i.item_type = 'SKU' AND i.item_id = $SKU GROUP BY o.user_id HAVING SUM(i.quantity) > 1) x")
+began=$(sed -n 's/^burst began at \([0-9]*\).*/\1/p' "$WORK/out")
+last=$("${DB[@]}" -e "SELECT ROUND(UNIX_TIMESTAMP(MAX(o.created_at)) * 1000) FROM orders o JOIN order_item i ON i.order_id = o.id
+  WHERE i.item_type = 'SKU' AND i.item_id = $SKU")
+echo "all $orders orders existed $((last - began)) ms after the burst began (the last order's created_at)"
 left=$("${DB[@]}" -e "SELECT CONCAT(f.remaining, ' ', s.stock, ' ', s.reserved) FROM flash_sale f JOIN sku s ON s.id = f.sku_id
   WHERE f.id = $SALE")
 echo "database: $orders orders of SKU $SKU, $twice users with more than one unit; sale remaining, SKU stock, SKU reserved: $left"
