@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * The flash-sale buy endpoint has its own, stricter limit per user, on top of the limit every route has: a token
  * bucket in Redis (the gateway's own rate-limiter script) of {@code tongbao.gateway.flash-sale-buy.rate} tokens a
- * second, holding at most {@code burst}. Past it the request never reaches order-service: 429 RATE_LIMITED, with
+ * second, holding at most {@code burst}, each buy taking {@code tokens-per-buy} (1; more makes rates below one buy a
+ * second possible). Past it the request never reaches order-service: 429 RATE_LIMITED, with
  * the X-RateLimit-* headers. The limiter is private to this filter (not a bean), so the route limits configured in
  * application.yml stay as they are.
  */
@@ -38,10 +39,11 @@ public class FlashSaleBuyRateLimitFilter implements GlobalFilter, Ordered {
 
     FlashSaleBuyRateLimitFilter(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> redisRequestRateLimiterScript,
             ConfigurationService configuration, @Value("${tongbao.gateway.flash-sale-buy.rate}") int rate,
-            @Value("${tongbao.gateway.flash-sale-buy.burst}") int burst) {
+            @Value("${tongbao.gateway.flash-sale-buy.burst}") int burst,
+            @Value("${tongbao.gateway.flash-sale-buy.tokens-per-buy:1}") int tokensPerBuy) {
         this.limiter = new RedisRateLimiter(redis, redisRequestRateLimiterScript, configuration);
         limiter.getConfig().put(LIMITER_ID, new RedisRateLimiter.Config().setReplenishRate(rate)
-                .setBurstCapacity(burst).setRequestedTokens(1));
+                .setBurstCapacity(burst).setRequestedTokens(tokensPerBuy));
     }
 
     static boolean isBuy(HttpMethod method, PathContainer path) {

@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * another user's buys and the same user's other requests still go through.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"tongbao.gateway.flash-sale-buy.rate=1", "tongbao.gateway.flash-sale-buy.burst=2"})
+        // two buys at once, then one every 30 s: nothing comes back while a test runs, however slow the machine
+        properties = {"tongbao.gateway.flash-sale-buy.rate=1", "tongbao.gateway.flash-sale-buy.burst=60",
+                "tongbao.gateway.flash-sale-buy.tokens-per-buy=30"})
 @ActiveProfiles("local")
 class FlashSaleBuyRateLimitIT {
 
@@ -73,16 +75,13 @@ class FlashSaleBuyRateLimitIT {
             answers.add(buy(alice));
         }
 
-        assertThat(answers.get(0).statusCode()).isEqualTo(202);
-        assertThat(answers.get(1).statusCode()).isEqualTo(202);
+        assertThat(answers.stream().map(HttpResponse::statusCode)).containsExactly(202, 202, 429, 429, 429, 429);
         List<HttpResponse<String>> limited = answers.stream().filter(a -> a.statusCode() == 429).toList();
-        assertThat(limited).as("one token a second may come back while they are sent").hasSizeGreaterThanOrEqualTo(3);
-        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isIn(202, 429));
         HttpResponse<String> first = limited.get(0);
         assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(first.body()).get("code").asString()).isEqualTo("RATE_LIMITED");
-        assertThat(first.headers().firstValue("X-RateLimit-Burst-Capacity")).hasValue("2");
+        assertThat(first.headers().firstValue("X-RateLimit-Burst-Capacity")).hasValue("60");
         assertThat(BUYS_SEEN.get() - before).as("limited buys never reach order-service")
                 .isEqualTo(answers.size() - limited.size());
 
