@@ -38,7 +38,8 @@ class AuthenticationFilter implements WebFilter {
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs", "/v3/api-docs/**", "/docs/**");
     /** Public for GET only: the catalogs. */
     private static final List<PathPattern> PUBLIC_GET = patterns("/api/order/products", "/api/learning/courses",
-            "/api/coin/pods", "/api/payment/channels");
+            "/api/coin/pods", "/api/payment/channels",
+            "/api/order/flash-sales");
 
     private final JwtCodec jwt;
 

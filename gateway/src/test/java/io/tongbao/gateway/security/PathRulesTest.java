@@ -27,4 +27,14 @@ class PathRulesTest {
         assertThat(AuthenticationFilter.isPublic(HttpMethod.GET, PathContainer.parsePath("/actuator/health/readiness"))).isTrue();
         assertThat(AuthenticationFilter.isPublic(HttpMethod.GET, PathContainer.parsePath("/actuator/env"))).isFalse();
     }
+
+    @Test
+    void leavesTheListOfFlashSalesPublicButNotBuyingOrTickets() {
+        assertThat(AuthenticationFilter.isPublic(HttpMethod.GET, PathContainer.parsePath("/api/order/flash-sales"))).isTrue();
+        assertThat(AuthenticationFilter.isPublic(HttpMethod.POST, PathContainer.parsePath("/api/order/flash-sales"))).isFalse();
+        assertThat(AuthenticationFilter.isPublic(HttpMethod.POST,
+                PathContainer.parsePath("/api/order/flash-sales/1/buy"))).isFalse();
+        assertThat(AuthenticationFilter.isPublic(HttpMethod.GET,
+                PathContainer.parsePath("/api/order/flash-sales/tickets/1"))).isFalse();
+    }
 }

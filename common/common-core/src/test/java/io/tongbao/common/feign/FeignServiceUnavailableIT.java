@@ -3,6 +3,7 @@ package io.tongbao.common.feign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.cloud.openfeign.FeignClientFactory;
+import org.springframework.cloud.openfeign.support.FeignHttpMessageConverters;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -142,6 +146,17 @@ class FeignServiceUnavailableIT {
         assertThat(problem.get("detail").asString()).isEqualTo("remote says THING_CLOSED");
     }
 
+    @Test
+    void buildsEveryClientsMessageConvertersAtStartNotOnRacingFirstCalls() throws Exception {
+        FeignClientFactory clients = caller.getBean(FeignClientFactory.class);
+        Field built = FeignHttpMessageConverters.class.getDeclaredField("converters");
+        built.setAccessible(true);
+
+        @SuppressWarnings("unchecked")
+        List<Object> idle = (List<Object>) built.get(clients.getInstance("itIdle", FeignHttpMessageConverters.class));
+        assertThat(idle).as("a client that was never called has its converters already").isNotEmpty();
+    }
+
     private static void assertServiceUnavailable(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -183,6 +198,13 @@ class FeignServiceUnavailableIT {
         Thing get(@PathVariable("id") String id);
     }
 
+    /** Never called by any test. */
+    @FeignClient(name = "it-alive", contextId = "itIdle")
+    public interface IdleClient {
+        @GetMapping("/things/{id}")
+        Thing get(@PathVariable("id") String id);
+    }
+
     @FeignClient(name = "it-alive", contextId = "itAlive")
     public interface AliveClient {
         @GetMapping("/things/{id}")
@@ -191,7 +213,7 @@ class FeignServiceUnavailableIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @EnableFeignClients(clients = { DownClient.class, MissingClient.class, AliveClient.class })
+    @EnableFeignClients(clients = { DownClient.class, MissingClient.class, AliveClient.class, IdleClient.class })
     @Import(CallingController.class)
     public static class CallerApp {
     }

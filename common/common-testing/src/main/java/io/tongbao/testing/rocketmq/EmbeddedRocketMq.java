@@ -30,7 +30,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
 
     /** The topics of ARCHITECTURE.md, created on every broker this class starts. */
     public static final List<String> TOPICS = List.of("payment-success", "order-events", "stock-deduction",
-            "order-timeout", "refund-success", "late-payment");
+            "order-timeout", "refund-success", "late-payment", "flash-sale-order");
     private static final int QUEUES = 4;
     private static EmbeddedRocketMq shared;
 

@@ -32,7 +32,7 @@ import io.tongbao.order.inventory.Inventory;
  * GOODS orders with their stock reservation; lists a caller's orders.
  */
 @Service
-class OrderService {
+public class OrderService {
 
     private final OrderMapper orders;
     private final OrderItemMapper items;
@@ -92,6 +92,20 @@ class OrderService {
         return tx.execute(status -> {
             inventory.reserve(id, quantities);
             return insert(command, id);
+        });
+    }
+
+    /**
+     * A GOODS order of one line whose units are already held for it elsewhere (a flash sale's), at the price given
+     * by that holder; {@code hold} gives the units to the order inside the same transaction (the caller's, if any).
+     */
+    public Order createGoodsHeld(long userId, long orderId, CreateOrderCommand.Item line, Runnable hold) {
+        CreateOrderCommand command = new CreateOrderCommand(userId, BizType.GOODS, Long.toString(orderId),
+                List.of(line), null);
+        OrderCommands.validate(command);
+        return tx.execute(status -> {
+            hold.run();
+            return insert(command, orderId);
         });
     }
 

@@ -6,6 +6,7 @@ import java.util.SortedMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,9 +28,11 @@ public class Inventory {
     private static final Logger log = LoggerFactory.getLogger(Inventory.class);
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<HeldStock> held;
 
-    public Inventory(JdbcTemplate jdbc) {
+    public Inventory(JdbcTemplate jdbc, ObjectProvider<HeldStock> held) {
         this.jdbc = jdbc;
+        this.held = held;
     }
 
     /** A SKU on sale with our price, for pricing an order. */
@@ -66,13 +69,27 @@ public class Inventory {
         }
     }
 
+    /**
+     * Gives the order units that are already reserved for a holder (a flash sale: counted in {@code reserved} since
+     * the sale was created), so the counters do not move; paid, they become sold like any others, and released, they
+     * go back to the holder ({@link HeldStock}), not to free stock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserveHeld(long orderId, long skuId, int quantity, long holderId) {
+        jdbc.update("INSERT INTO stock_reservation (order_id, sku_id, quantity, status, flash_sale_id) "
+                + "VALUES (?, ?, ?, 'RESERVED', ?)", orderId, skuId, quantity, holderId);
+    }
+
     /** The order's reserved units become sold, once; returns the number of lines moved by this call. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int deduct(long orderId) {
         return settle(orderId, "DEDUCTED", "UPDATE sku SET reserved = reserved - ?, sold = sold + ? WHERE id = ?");
     }
 
-    /** The order's reserved units go back on sale, once; returns the number of lines moved by this call. */
+    /**
+     * The order's reserved units go back on sale, once; returns the number of lines moved by this call. Held units
+     * go back to their holder instead (see {@link #reserveHeld}).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public int release(long orderId) {
         return settle(orderId, "RELEASED", "UPDATE sku SET reserved = reserved - ?, stock = stock + ? WHERE id = ?");
@@ -86,13 +103,22 @@ public class Inventory {
 
     private int settle(long orderId, String to, String counters) {
         int moved = 0;
-        for (Line line : reservationOf(orderId)) {
+        for (Map<String, Object> line : jdbc.queryForList("SELECT sku_id, quantity, flash_sale_id FROM stock_reservation "
+                + "WHERE order_id = ? ORDER BY sku_id", orderId)) {
+            long skuId = ((Number) line.get("sku_id")).longValue();
+            int quantity = ((Number) line.get("quantity")).intValue();
+            Number holder = (Number) line.get("flash_sale_id");
             int won = jdbc.update("UPDATE stock_reservation SET status = ? "
-                    + "WHERE order_id = ? AND sku_id = ? AND status = 'RESERVED'", to, orderId, line.skuId());
-            if (won == 1) {
-                jdbc.update(counters, line.quantity(), line.quantity(), line.skuId());
-                moved++;
+                    + "WHERE order_id = ? AND sku_id = ? AND status = 'RESERVED'", to, orderId, skuId);
+            if (won != 1) {
+                continue;
             }
+            if (holder != null && "RELEASED".equals(to)) {
+                held.getObject().released(holder.longValue(), orderId, quantity);
+            } else {
+                jdbc.update(counters, quantity, quantity, skuId);
+            }
+            moved++;
         }
         if (moved > 0) {
             log.info("Order {}: {} reservation line(s) {}", orderId, moved, to.toLowerCase());
