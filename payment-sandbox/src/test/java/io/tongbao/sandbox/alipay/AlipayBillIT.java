@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.zip.ZipInputStream;
 
 import com.alipay.api.request.AlipayDataDataserviceBillDownloadurlQueryRequest;
+import com.alipay.api.request.AlipayTradeQueryRequest;
 import com.alipay.api.response.AlipayDataDataserviceBillDownloadurlQueryResponse;
+import com.alipay.api.response.AlipayTradeQueryResponse;
 import org.junit.jupiter.api.Test;
 
 /** The daily trade bill: a download URL from the API, a zip of GBK CSV files behind it. */
@@ -46,6 +48,50 @@ class AlipayBillIT extends SandboxITSupport {
         var response = billUrl(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString());
 
         assertThat(response.getSubCode()).isEqualTo("isp.bill_not_exist");
+    }
+
+    @Test
+    void differencesMadeOnPurposeShowInTheBillButNotInTheQuery() throws Exception {
+        String unanswered = newOutTradeNo();
+        precreate(unanswered, "10.00", null);
+        assertThat(postJson("/sandbox/alipay/bill-differences", "{\"kind\":\"UNANSWERED_PAYMENT\",\"outTradeNo\":\""
+                + unanswered + "\"}").statusCode()).isEqualTo(200);
+        post("/sandbox/alipay/trades/" + unanswered + "/pay?notify=false");
+        var query = new AlipayTradeQueryRequest();
+        query.setBizContent("{\"out_trade_no\":\"" + unanswered + "\"}");
+        AlipayTradeQueryResponse answer = client().execute(query);
+        assertThat(answer.getTradeStatus()).isEqualTo("WAIT_BUYER_PAY");
+        assertThat(get("/sandbox/alipay/trades/" + unanswered).body()).contains("TRADE_SUCCESS");
+
+        String billed = newOutTradeNo();
+        precreate(billed, "20.00", null);
+        post("/sandbox/alipay/trades/" + billed + "/pay?notify=false");
+        postJson("/sandbox/alipay/bill-differences", "{\"kind\":\"BILLED_AMOUNT\",\"outTradeNo\":\"" + billed
+                + "\",\"amount\":\"19.99\"}");
+        postJson("/sandbox/alipay/bill-differences", "{\"kind\":\"OUTSIDE_REFUND\",\"outTradeNo\":\"" + billed
+                + "\",\"refundNo\":\"RX" + billed + "\",\"amount\":\"1.00\"}");
+
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String detail = unzip(download(billUrl(today).getBillDownloadUrl())).entrySet().stream()
+                .filter(e -> e.getKey().endsWith("_业务明细.csv")).findFirst().orElseThrow().getValue();
+        assertThat(detail.lines().filter(l -> l.contains(unanswered + "\t"))).singleElement()
+                .satisfies(line -> assertThat(line).contains(",交易,", ",10.00,10.00,"));
+        assertThat(detail.lines().filter(l -> l.contains(billed + "\t") && l.contains(",交易,"))).singleElement()
+                .satisfies(line -> assertThat(line).contains(",19.99,19.99,"));
+        assertThat(detail.lines().filter(l -> l.contains(billed + "\t") && l.contains(",退款,"))).singleElement()
+                .satisfies(line -> assertThat(line).contains(",-1.00,", "RX" + billed + "\t"));
+    }
+
+    @Test
+    void refusesADifferenceItCannotMake() throws Exception {
+        HttpResponse<String> kind = postJson("/sandbox/alipay/bill-differences",
+                "{\"kind\":\"NOPE\",\"outTradeNo\":\"x\"}");
+        assertThat(kind.statusCode()).isEqualTo(400);
+        assertThat(kind.body()).contains("INVALID_DIFFERENCE");
+        assertThat(postJson("/sandbox/alipay/bill-differences", "{\"kind\":\"BILLED_AMOUNT\",\"outTradeNo\":\"x\","
+                + "\"amount\":\"-1\"}").statusCode()).isEqualTo(400);
+        assertThat(postJson("/sandbox/paypal/bill-differences", "{\"kind\":\"BILLED_AMOUNT\",\"outTradeNo\":\"x\"}")
+                .statusCode()).isEqualTo(404);
     }
 
     private AlipayDataDataserviceBillDownloadurlQueryResponse billUrl(String day) throws Exception {

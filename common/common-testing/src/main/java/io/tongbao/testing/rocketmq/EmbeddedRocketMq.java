@@ -38,6 +38,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     private final BrokerController broker;
     private final String nameServerAddress;
 
+    /** @param fastTransactionChecks the tests' broker: transaction checks and redeliveries within seconds */
     public record Settings(Path dataDir, int nameServerPort, int brokerPort, boolean fastTransactionChecks) {
     }
 
@@ -62,7 +63,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         nameServerAddress = "127.0.0.1:" + settings.nameServerPort();
 
         broker = new BrokerController(brokerConfig(settings, dir), brokerNetty(settings), new NettyClientConfig(),
-                storeConfig(dir));
+                storeConfig(dir, settings.fastTransactionChecks()));
         try {
             BrokerPathConfigHelper.setBrokerConfigPath(dir.resolve("broker/broker.properties").toString());
             if (!broker.initialize()) {
@@ -110,8 +111,13 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         return netty;
     }
 
-    private static MessageStoreConfig storeConfig(Path dir) {
+    private static MessageStoreConfig storeConfig(Path dir, boolean fastRedeliveries) {
         MessageStoreConfig store = new MessageStoreConfig();
+        if (fastRedeliveries) {
+            // tests: every redelivery a second after the last, so a message that keeps failing reaches its
+            // dead-letter queue in about 20 s instead of RocketMQ's hours
+            store.setMessageDelayLevel(String.join(" ", java.util.Collections.nCopies(18, "1s")));
+        }
         store.setStorePathRootDir(dir.resolve("store").toString());
         store.setStorePathCommitLog(dir.resolve("store/commitlog").toString());
         store.setMappedFileSizeCommitLog(64 * 1024 * 1024);

@@ -15,8 +15,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.tongbao.sandbox.alipay.trade.AlipayIds;
+import io.tongbao.sandbox.alipay.trade.Refund;
 import io.tongbao.sandbox.alipay.trade.Trade;
 import io.tongbao.sandbox.alipay.trade.TradeStore;
+import io.tongbao.sandbox.fault.BillDifferences;
+import io.tongbao.sandbox.fault.Channel;
 import org.springframework.stereotype.Service;
 
 /** The daily trade bill: payments and refunds completed on that Beijing-time day, zipped GBK CSV. */
@@ -30,10 +33,12 @@ public class Bills {
 
     private final TradeStore store;
     private final Clock clock;
+    private final BillDifferences differences;
 
-    public Bills(TradeStore store, Clock clock) {
+    public Bills(TradeStore store, Clock clock, BillDifferences differences) {
         this.store = store;
         this.clock = clock;
+        this.differences = differences;
     }
 
     /** @param appId the merchant app, or null for every app's trades (the sandbox hook) */
@@ -53,13 +58,24 @@ public class Bills {
                 continue;
             }
             if (isOn(trade.paidAt(), day)) {
-                rows.add(new BillCsv.Row(trade, null));
+                rows.add(new BillCsv.Row(billed(trade), null));
             }
             trade.refunds().stream().filter(r -> isOn(r.refundedAt(), day))
                     .forEach(refund -> rows.add(new BillCsv.Row(trade, refund)));
+            differences.outsideRefunds(Channel.ALIPAY, trade.outTradeNo()).stream()
+                    .filter(r -> isOn(r.refundedAt(), day)).forEach(r -> rows.add(new BillCsv.Row(trade,
+                            new Refund(r.refundNo(), r.amountFen(), "outside", r.refundedAt()))));
         }
         rows.sort(Comparator.comparing(row -> row.refund() == null ? row.trade().paidAt() : row.refund().refundedAt()));
         return rows;
+    }
+
+    // a trade billed at another amount on purpose (reconciliation tests)
+    private Trade billed(Trade trade) {
+        return differences.billedFen(Channel.ALIPAY, trade.outTradeNo()).map(fen -> new Trade(trade.appId(),
+                trade.outTradeNo(), trade.tradeNo(), trade.subject(), trade.body(), fen, trade.status(),
+                trade.notifyUrl(), trade.returnUrl(), trade.passbackParams(), trade.createdAt(), trade.paidAt(),
+                trade.closedAt(), trade.refunds())).orElse(trade);
     }
 
     private static boolean isOn(Instant instant, LocalDate day) {

@@ -19,8 +19,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
+import io.tongbao.sandbox.fault.BillDifferences;
+import io.tongbao.sandbox.fault.Channel;
 import io.tongbao.sandbox.wechat.WechatIds;
 import io.tongbao.sandbox.wechat.sign.Nonces;
+import io.tongbao.sandbox.wechat.trade.TradeOrder;
+import io.tongbao.sandbox.wechat.trade.WechatRefund;
 import io.tongbao.sandbox.wechat.trade.WechatTrade;
 import io.tongbao.sandbox.wechat.trade.WechatTradeStore;
 import org.springframework.stereotype.Service;
@@ -36,9 +40,12 @@ class WechatTradeBills {
     private final Clock clock;
     private final Map<String, IssuedBill> issued = new ConcurrentHashMap<>();
 
-    WechatTradeBills(WechatTradeStore store, Clock clock) {
+    private final BillDifferences differences;
+
+    WechatTradeBills(WechatTradeStore store, Clock clock, BillDifferences differences) {
         this.store = store;
         this.clock = clock;
+        this.differences = differences;
     }
 
     /** @param mchId the merchant, or null for every merchant's trades (the sandbox hook) */
@@ -49,11 +56,15 @@ class WechatTradeBills {
                 continue;
             }
             if (type != BillType.REFUND && isOn(trade.paidAt(), day)) {
-                rows.add(new TradeBillCsv.Row(trade, null));
+                rows.add(new TradeBillCsv.Row(billed(trade), null));
             }
             if (type != BillType.SUCCESS) {
                 trade.refunds().stream().filter(refund -> isOn(refund.succeededAt(), day))
                         .forEach(refund -> rows.add(new TradeBillCsv.Row(trade, refund)));
+                differences.outsideRefunds(Channel.WECHAT, trade.outTradeNo()).stream()
+                        .filter(r -> isOn(r.refundedAt(), day)).forEach(r -> rows.add(new TradeBillCsv.Row(trade,
+                                new WechatRefund(r.refundNo(), "50" + r.refundNo(), r.amountFen(), "outside", null,
+                                        r.refundedAt(), r.refundedAt()))));
             }
         }
         rows.sort(Comparator.comparing(TradeBillCsv.Row::time));
@@ -75,6 +86,17 @@ class WechatTradeBills {
         Instant now = clock.instant();
         return Optional.ofNullable(token == null ? null : issued.get(token))
                 .filter(bill -> bill.mchId().equals(mchId) && !bill.expiresAt().isBefore(now));
+    }
+
+    // a trade billed at another amount on purpose (reconciliation tests)
+    private WechatTrade billed(WechatTrade trade) {
+        return differences.billedFen(Channel.WECHAT, trade.outTradeNo()).map(fen -> {
+            TradeOrder o = trade.order();
+            return new WechatTrade(new TradeOrder(o.mchId(), o.appId(), o.outTradeNo(), o.tradeType(),
+                    o.description(), fen, o.currency(), o.notifyUrl(), o.attach(), o.payerOpenid(), o.payerClientIp(),
+                    o.timeExpire()), trade.prepayId(), trade.transactionId(), trade.state(), trade.createdAt(),
+                    trade.paidAt(), trade.closedAt(), trade.refunds());
+        }).orElse(trade);
     }
 
     LocalDate today() {

@@ -2,11 +2,15 @@ package io.tongbao.sandbox.wechat.pay;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.tongbao.sandbox.config.PublicUrls;
+import io.tongbao.sandbox.fault.BillDifferences;
+import io.tongbao.sandbox.fault.Channel;
+import io.tongbao.sandbox.wechat.trade.TradeState;
 import io.tongbao.sandbox.wechat.trade.TradeType;
 import io.tongbao.sandbox.wechat.trade.TransactionJson;
 import io.tongbao.sandbox.wechat.trade.WechatTrade;
@@ -35,12 +39,15 @@ class WechatPayController {
     private final V3Responses responses;
     private final WechatTrades trades;
     private final PublicUrls urls;
+    private final BillDifferences differences;
 
-    WechatPayController(V3Authenticator authenticator, V3Responses responses, WechatTrades trades, PublicUrls urls) {
+    WechatPayController(V3Authenticator authenticator, V3Responses responses, WechatTrades trades, PublicUrls urls,
+                        BillDifferences differences) {
         this.authenticator = authenticator;
         this.responses = responses;
         this.trades = trades;
         this.urls = urls;
+        this.differences = differences;
     }
 
     @PostMapping("/v3/pay/transactions/native")
@@ -63,7 +70,17 @@ class WechatPayController {
                                  @RequestParam(required = false) String mchid) {
         V3Call call = authenticator.authenticate(request, null);
         call.requireMchid(mchid, "mchid", "query");
-        return responses.ok(call.mchId(), TransactionJson.transaction(trades.find(call.mchId(), outTradeNo)));
+        return responses.ok(call.mchId(), TransactionJson.transaction(unanswered(trades.find(call.mchId(),
+                outTradeNo))));
+    }
+
+    // a payment made unanswerable on purpose (reconciliation tests) is queried as still awaiting payment
+    private WechatTrade unanswered(WechatTrade trade) {
+        if (trade.paidAt() == null || !differences.hiddenFromQuery(Channel.WECHAT, trade.outTradeNo())) {
+            return trade;
+        }
+        return new WechatTrade(trade.order(), trade.prepayId(), trade.transactionId(), TradeState.NOTPAY,
+                trade.createdAt(), null, null, List.of());
     }
 
     @GetMapping("/v3/pay/transactions/id/{transactionId}")

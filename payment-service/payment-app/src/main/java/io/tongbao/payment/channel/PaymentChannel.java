@@ -55,4 +55,12 @@ public interface PaymentChannel {
 
     /** Downloads the provider's bill of trades for one day, with its digest checked where the provider gives one. */
     BillFile downloadBill(LocalDate day);
+
+    /**
+     * The completed payments and refunds of the provider's bill for one day (the provider's own day), read from
+     * {@link #downloadBill}. A channel without a provider bill (the wallet) has none to read.
+     */
+    default List<BillEntry> bill(LocalDate day) {
+        throw new UnsupportedOperationException(name() + " has no provider bill");
+    }
 }

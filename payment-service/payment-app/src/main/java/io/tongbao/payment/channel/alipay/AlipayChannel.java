@@ -37,6 +37,7 @@ import com.alipay.api.response.AlipayTradeQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
 
 import io.tongbao.common.money.Money;
+import io.tongbao.payment.channel.BillEntry;
 import io.tongbao.payment.channel.BillFile;
 import io.tongbao.payment.channel.Checkout;
 import io.tongbao.payment.channel.CloseResult;
@@ -226,6 +227,11 @@ class AlipayChannel implements PaymentChannel {
         AlipayDataDataserviceBillDownloadurlQueryResponse response =
                 AlipayCalls.require(call(c -> c.execute(request)), "bill download URL");
         return new BillFile(NAME, day, "alipay-" + day + ".csv.zip", bills.download(response.getBillDownloadUrl()));
+    }
+
+    @Override
+    public List<BillEntry> bill(LocalDate day) {
+        return AlipayBillReader.read(downloadBill(day).content());
     }
 
     private <T extends AlipayResponse> T call(AlipayCalls.Call<T> call) {

@@ -22,6 +22,7 @@ import com.wechat.pay.java.service.refund.model.QueryByOutRefundNoRequest;
 
 import io.tongbao.common.error.ApiException;
 import io.tongbao.common.error.ErrorCodes;
+import io.tongbao.payment.channel.BillEntry;
 import io.tongbao.payment.channel.BillFile;
 import io.tongbao.payment.channel.Checkout;
 import io.tongbao.payment.channel.CloseResult;
@@ -203,6 +204,11 @@ class WechatChannel implements PaymentChannel {
         } catch (WechatCalls.Refused e) {
             throw e.problem("bill");
         }
+    }
+
+    @Override
+    public List<BillEntry> bill(LocalDate day) {
+        return WechatBillReader.read(downloadBill(day).content());
     }
 
     private static byte[] readAll(InputStream in) {
