@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tongbao.common.id.IdGenerator;
 import io.tongbao.common.messaging.Inbox;
@@ -40,13 +39,13 @@ public class TongbaoMessagingAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(RocketMQTemplate.class)
-        OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq,
+        OutboxRelay outboxRelay(JdbcTemplate jdbc, RocketMQTemplate rocketmq,
                 ObjectProvider<Tracing> tracing, Outbox outbox,
                 @org.springframework.beans.factory.annotation.Value("${tongbao.outbox.held-limit:PT2M}")
                 java.time.Duration heldLimit,
                 @org.springframework.beans.factory.annotation.Value("${tongbao.outbox.relay-after-commit:true}")
                 boolean afterCommit) {
-            OutboxRelay relay = new OutboxRelay(jdbc, tx, rocketmq, tracing.getIfAvailable(() -> Tracing.NONE));
+            OutboxRelay relay = new OutboxRelay(jdbc, rocketmq, tracing.getIfAvailable(() -> Tracing.NONE));
             relay.setHeldLimit(heldLimit);
             if (afterCommit) {
                 // a message goes out right after its commit; the schedule only picks up what that missed

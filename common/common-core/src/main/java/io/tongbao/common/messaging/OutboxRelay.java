@@ -14,8 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tongbao.common.mybatis.InstantTypeHandler;
 import io.tongbao.common.tracing.Tracing;
@@ -37,7 +35,6 @@ public class OutboxRelay {
     private static final int FAILURES_PER_ROUND = 3;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
     private final RocketMQTemplate rocketmq;
     private final Tracing tracing;
     private java.time.Duration heldLimit = java.time.Duration.ofMinutes(2);
@@ -51,16 +48,12 @@ public class OutboxRelay {
                 return thread;
             });
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq) {
-        this(jdbc, tx, rocketmq, Tracing.NONE);
+    public OutboxRelay(JdbcTemplate jdbc, RocketMQTemplate rocketmq) {
+        this(jdbc, rocketmq, Tracing.NONE);
     }
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RocketMQTemplate rocketmq, Tracing tracing) {
+    public OutboxRelay(JdbcTemplate jdbc, RocketMQTemplate rocketmq, Tracing tracing) {
         this.jdbc = jdbc;
-        // READ COMMITTED: the claim locks only the rows it takes, no gap after them, so the services' own outbox
-        // inserts never wait for it; it is one short statement, never held while a message is sent.
-        this.tx = new TransactionTemplate(tx.getTransactionManager());
-        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.rocketmq = rocketmq;
         this.tracing = tracing;
     }
@@ -147,11 +140,12 @@ public class OutboxRelay {
      */
     public int relay() {
         String claim = java.util.UUID.randomUUID().toString();
-        Integer claimed = tx.execute(status -> jdbc.update("""
+        // one statement on its own (autocommit): its row locks last only as long as it runs
+        int claimed = jdbc.update("""
                 UPDATE outbox_message SET claimed_by = ?, claimed_until = CURRENT_TIMESTAMP(3) + INTERVAL ? SECOND
                 WHERE status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < CURRENT_TIMESTAMP(3))
-                ORDER BY id LIMIT ?""", claim, CLAIM_SECONDS, BATCH));
-        if (claimed == null || claimed == 0) {
+                ORDER BY id LIMIT ?""", claim, CLAIM_SECONDS, BATCH);
+        if (claimed == 0) {
             return 0;
         }
         List<Pending> batch = jdbc.query("""
@@ -192,8 +186,10 @@ public class OutboxRelay {
         for (long id : failed) {
             jdbc.update("UPDATE outbox_message SET attempts = attempts + 1 WHERE id = ?", id);
         }
-        jdbc.update("UPDATE outbox_message SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? "
-                + "AND status = 'PENDING'", claim);
+        if (sent.size() < batch.size()) {
+            jdbc.update("UPDATE outbox_message SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? "
+                    + "AND status = 'PENDING'", claim);
+        }
         return sent.size();
     }
 

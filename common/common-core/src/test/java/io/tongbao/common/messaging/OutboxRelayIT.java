@@ -25,10 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.messaging.Message;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tongbao.testing.LocalMiddleware;
 import io.tongbao.testing.TestDatabases;
@@ -47,7 +45,6 @@ class OutboxRelayIT {
 
     private String database;
     private JdbcTemplate jdbc;
-    private TransactionTemplate tx;
     private final Map<Long, Integer> sends = new ConcurrentHashMap<>();
     private final List<String> sendOrder = new CopyOnWriteArrayList<>();
     private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
@@ -69,7 +66,6 @@ class OutboxRelayIT {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(LocalMiddleware.jdbcUrl(database),
                 LocalMiddleware.dbUser(), LocalMiddleware.dbPassword());
         jdbc = new JdbcTemplate(dataSource);
-        tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         jdbc.execute("""
                 CREATE TABLE outbox_message (
                     id BIGINT NOT NULL PRIMARY KEY, topic VARCHAR(64) NOT NULL, tag VARCHAR(64) NULL,
@@ -204,7 +200,7 @@ class OutboxRelayIT {
             }
         };
         template.setProducer(producer);
-        return new OutboxRelay(jdbc, tx, template);
+        return new OutboxRelay(jdbc, template);
     }
 
     private void insert(long id, String key) {
