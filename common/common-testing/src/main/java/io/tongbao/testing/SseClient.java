@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +25,8 @@ public final class SseClient implements AutoCloseable {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** One event; {@code receivedAtNanos} is {@link System#nanoTime()} when its blank line arrived. */
-    public record Event(String id, String name, String data, long receivedAtNanos) {
+    /** One event; {@code receivedAt} is when its blank line arrived. */
+    public record Event(String id, String name, String data, Instant receivedAt) {
     }
 
     private final HttpResponse<InputStream> response;
@@ -102,7 +103,7 @@ public final class SseClient implements AutoCloseable {
             for (String line; (line = in.readLine()) != null;) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        events.add(new Event(id, name == null ? "message" : name, data.toString(), System.nanoTime()));
+                        events.add(new Event(id, name == null ? "message" : name, data.toString(), Instant.now()));
                     }
                     name = null;
                     data = null;
