@@ -100,6 +100,8 @@ function signIn(token) {
   $('whoami').textContent = 'user ' + c.sub + (state.roles.length ? ' (' + state.roles.join(', ') + ')' : '');
   $('admin-tab').hidden = !state.roles.includes('ADMIN');
   $('message').hidden = true;
+  document.querySelector('details.paste').open = false;
+  $('token-input').value = '';
   openStream();
   refreshAll();
 }
@@ -219,6 +221,15 @@ async function loadOrder(orderNo) {
   $('pay-panel').hidden = !unpaid;
   if (unpaid) renderPayOptions(order);
   else $('pay-result').replaceChildren();
+  $('order-use-code').textContent = (order.bizType === 'GOODS' && order.status !== 'UNPAID' && order.status !== 'CLOSED')
+    ? (await useCodeOf(orderNo)) || '—' : '—';
+}
+
+// the pickup code of a paid goods order is in its ORDER_PAID notification
+async function useCodeOf(orderNo) {
+  const page = await attempt(() => api('GET', '/api/order/notifications?page=1&size=100'));
+  const paid = page && page.items.find((n) => n.orderNo === orderNo && n.useCode);
+  return paid ? paid.useCode : null;
 }
 
 async function renderPayOptions(order) {

@@ -64,7 +64,7 @@ public record CashierPage(Brand brand, String subject, String amountYuan, String
         return Html.page(brand.title, body.toString(), STYLE.replace("BRAND", brand.colour));
     }
 
-    private static final String STYLE = "body{background:#eef0f3;margin:0;padding:1.5rem 0}"
+    private static final String STYLE = "body{background:#eef0f3;max-width:none;margin:0;padding:1.5rem 1rem}"
             + ".phone{max-width:23rem;margin:0 auto;background:#fff;border-radius:1.5rem;padding:1.25rem 1.5rem 2rem;"
             + "box-shadow:0 4px 24px rgba(0,0,0,.12);text-align:center}"
             + "header{border-bottom:1px solid #eee;margin-bottom:1rem}header h1{font-size:1.2rem;margin:.3rem 0 .8rem}"
