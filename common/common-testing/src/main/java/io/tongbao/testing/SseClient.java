@@ -33,6 +33,7 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final AtomicInteger comments = new AtomicInteger();
     private final Thread reader;
+    private volatile boolean ended;
 
     private SseClient(HttpResponse<InputStream> response) {
         this.response = response;
@@ -123,8 +124,15 @@ public final class SseClient implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // closed by close(), or the server ended the stream
+            // closed by close(), or the connection broke
+        } finally {
+            ended = true;
         }
+    }
+
+    /** True once the stream is over: the server ended it, or it was closed. */
+    public boolean ended() {
+        return ended;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tongbao.order.notification;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -26,7 +29,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class NotificationStreams implements SmartLifecycle {
 
     static final long RECONNECT_MILLIS = 3000;
+    /** A user's streams on one replica; a further one ends the oldest (a tab left open, a reconnect not yet noticed). */
+    static final int MAX_STREAMS_PER_USER = 5;
     private final Map<Long, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
+    private final AtomicLong opened = new AtomicLong();
     private final NotificationProperties properties;
     private ScheduledExecutorService heartbeats;
     private volatile boolean running;
@@ -36,10 +42,21 @@ class NotificationStreams implements SmartLifecycle {
     }
 
     /** A stream for the user; {@code catchUp} gives what it missed and runs after it is registered for live ones. */
-    SseEmitter open(long userId, java.util.function.Supplier<List<Notification>> catchUp) {
+    SseEmitter open(long userId, Supplier<List<Notification>> catchUp) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        Subscriber subscriber = new Subscriber(userId, emitter);
-        byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        Subscriber subscriber = new Subscriber(userId, emitter, opened.incrementAndGet());
+        // compute, like remove's computeIfPresent, is atomic per user: a stream never lands in a set just dropped
+        Set<Subscriber> mine = byUser.compute(userId, (id, set) -> {
+            Set<Subscriber> streams = set == null ? ConcurrentHashMap.newKeySet() : set;
+            streams.add(subscriber);
+            return streams;
+        });
+        if (mine.size() > MAX_STREAMS_PER_USER) {
+            mine.stream().min(Comparator.comparingLong(s -> s.sequence)).ifPresent(oldest -> {
+                remove(oldest);
+                oldest.emitter.complete();
+            });
+        }
         emitter.onCompletion(() -> remove(subscriber));
         emitter.onTimeout(() -> remove(subscriber));
         emitter.onError(e -> remove(subscriber));
@@ -104,11 +121,13 @@ class NotificationStreams implements SmartLifecycle {
 
         final long userId;
         final SseEmitter emitter;
+        final long sequence;
         private List<Notification> pending = new ArrayList<>();
 
-        Subscriber(long userId, SseEmitter emitter) {
+        Subscriber(long userId, SseEmitter emitter, long sequence) {
             this.userId = userId;
             this.emitter = emitter;
+            this.sequence = sequence;
         }
 
         synchronized void offer(Notification notification) {

@@ -165,6 +165,24 @@ class NotificationIT {
         await(() -> streams.openStreams() == 0);
     }
 
+    @Test
+    void aSixthStreamOfTheSameUserEndsTheOldestAndStillGetsEvents() {
+        long user = newUser();
+        List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i <= NotificationStreams.MAX_STREAMS_PER_USER; i++) {
+                open.add(SseClient.open(uri("/api/order/notifications/stream"), "X-User-Id", Long.toString(user)));
+            }
+            await(() -> open.get(0).ended());
+            OrderEvent closed = event(OrderEvent.Type.CLOSED, user, BizType.GOODS, 100, 0, 0);
+            publish(closed);
+            assertThat(open.get(NotificationStreams.MAX_STREAMS_PER_USER).await(e -> true, SOON).data())
+                    .contains(closed.orderNo());
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
     private OrderEvent event(OrderEvent.Type type, long user, BizType bizType, long amountFen, long paidFen,
             long refundedFen) {
         String orderNo = "N" + System.nanoTime();
