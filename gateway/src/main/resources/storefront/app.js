@@ -237,6 +237,7 @@ async function renderPayOptions(order) {
   const buttons = [];
   state.channels.forEach((c) => c.modes.forEach((mode) => {
     if (c.channel === 'WECHAT' && mode === 'JSAPI') return; // needs a WeChat mini-program's openId
+    if (c.channel === 'WALLET' && order.bizType === 'COIN_RECHARGE') return; // coins do not buy coins
     buttons.push(el('button', { className: 'pay-option', dataset: { channel: c.channel, mode },
       onclick: () => pay(order, c.channel, mode) }, label(c.channel, mode)));
   }));

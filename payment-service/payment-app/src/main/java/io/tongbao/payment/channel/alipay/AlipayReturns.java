@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
 
+import io.tongbao.payment.channel.ReturnVerifier;
+
 /**
  * The parameters Alipay appends to the return_url when it sends the browser back after a page or wap payment. They
  * are checked (Alipay's signature, our app_id) only to know which payment the browser comes back from: they are
  * never proof of payment, which comes from the notify or from asking Alipay.
  */
 @Component
-public class AlipayReturns {
+class AlipayReturns implements ReturnVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(AlipayReturns.class);
     private final AlipayProperties properties;
@@ -26,7 +28,18 @@ public class AlipayReturns {
         this.properties = properties;
     }
 
+    @Override
+    public String channel() {
+        return AlipayChannel.NAME;
+    }
+
+    @Override
+    public String returnPath() {
+        return "alipay";
+    }
+
     /** The out_trade_no (our payNo) of a genuine return; empty, and logged, for anything else. */
+    @Override
     public Optional<String> payNo(Map<String, String> params) {
         String payNo = params.get("out_trade_no");
         String refusal = !properties.configured() ? "Alipay is not configured"
