@@ -164,8 +164,11 @@ async function loadShop() {
     el('span', { className: 'price' }, c.charge === 'FREE' ? 'Free' : yuan(c.price)),
     el('div', { className: 'row' }, el('button', { className: 'buy', onclick: () => chooseCourse(c.courseId) },
       c.charge === 'FREE' ? 'Enroll' : 'Buy')))));
+  // a refresh (after a notification, say) keeps the quantities the user typed
+  const typed = {};
+  document.querySelectorAll('[data-sku] input.qty').forEach((i) => { typed[i.closest('[data-sku]').dataset.sku] = i.value; });
   if (products) $('products').replaceChildren(...products.map((p) => {
-    const qty = el('input', { type: 'number', min: 1, value: 1, className: 'qty' });
+    const qty = el('input', { type: 'number', min: 1, value: typed[p.skuId] || 1, className: 'qty' });
     return el('div', { className: 'card', dataset: { sku: p.skuId } },
       el('span', { className: 'name' }, p.name),
       el('span', { className: 'meta' }, 'In stock: ', el('span', { className: 'stock' }, p.stock)),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -97,18 +98,42 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
         driver.get(LocalStack.gateway(path).toString());
     }
 
+    /** Waits for the condition; the storefront re-renders its lists, so an element gone stale is looked up again. */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     WebElement visible(By by) {
         return await(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    WebElement click(By by) {
-        WebElement element = await(ExpectedConditions.elementToBeClickable(by));
-        element.click();
-        return element;
+    /** Clicks the element once it is clickable, looking it up again if it was re-rendered in between. */
+    void click(By by) {
+        await(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    /** Waits until the element's text contains every one of {@code parts}, and returns it. */
+    String awaitTextContaining(By by, String... parts) {
+        return await(d -> {
+            var found = d.findElements(by);
+            if (found.isEmpty()) {
+                return null;
+            }
+            String text = found.get(0).getText();
+            for (String part : parts) {
+                if (!text.contains(part)) {
+                    return null;
+                }
+            }
+            return text;
+        });
     }
 
     /** Waits until the element's text is exactly {@code text}. */

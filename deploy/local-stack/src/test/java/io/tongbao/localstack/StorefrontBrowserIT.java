@@ -64,11 +64,10 @@ class StorefrontBrowserIT {
         browser.awaitText(By.id("wallet-balance"), "60");
         browser.awaitText(By.id("unread"), "1");
         browser.click(By.cssSelector(".tabs a[data-view='notifications']"));
-        WebElement notification = browser.visible(By.cssSelector("#notifications li[data-order='" + orderNo + "']"));
-        assertThat(notification.getAttribute("data-type")).isEqualTo("ORDER_PAID");
-        assertThat(notification.getText()).contains("Payment received").contains("6.00");
+        browser.awaitTextContaining(By.cssSelector("#notifications li[data-order='" + orderNo + "'][data-type='ORDER_PAID']"),
+                "Payment received", "6.00");
         browser.click(By.cssSelector(".tabs a[data-view='wallet']"));
-        assertThat(browser.visible(By.cssSelector("#ledger tr")).getText()).contains("60");
+        browser.awaitTextContaining(By.cssSelector("#ledger tr"), "60");
         browser.click(By.cssSelector(".tabs a[data-view='shop']"));
         browser.visible(By.cssSelector("[data-pod='30001']"));
         Files.copy(browser.screenshot("storefront-after-payment"), Browser.OUT.resolve("storefront.png"),
@@ -100,8 +99,8 @@ class StorefrontBrowserIT {
             d.findElement(By.cssSelector(".tabs a[data-view='courses']")).click();
             return !d.findElements(By.cssSelector("#my-courses li[data-course='20002']")).isEmpty();
         });
-        assertThat(driver.findElement(By.cssSelector("#my-courses li[data-course='20002']")).getText())
-                .contains("Spring Cloud Alibaba in practice").contains("purchased");
+        browser.awaitTextContaining(By.cssSelector("#my-courses li[data-course='20002']"),
+                "Spring Cloud Alibaba in practice", "purchased");
     }
 
     @Test
@@ -114,9 +113,12 @@ class StorefrontBrowserIT {
         WebDriver driver = browser.driver();
         By stock = By.cssSelector("[data-sku='" + sku + "'] .stock");
         browser.awaitText(stock, "5");
-        WebElement quantity = driver.findElement(By.cssSelector("[data-sku='" + sku + "'] input.qty"));
-        quantity.clear();
-        quantity.sendKeys("2");
+        browser.await(d -> {
+            WebElement quantity = d.findElement(By.cssSelector("[data-sku='" + sku + "'] input.qty"));
+            quantity.clear();
+            quantity.sendKeys("2");
+            return "2".equals(quantity.getDomProperty("value"));
+        });
         browser.click(By.cssSelector("[data-sku='" + sku + "'] button.buy"));
         browser.awaitText(By.id("order-status"), "UNPAID");
         String orderNo = driver.findElement(By.id("order-no")).getText();
@@ -147,12 +149,12 @@ class StorefrontBrowserIT {
         String orderNo = browser.driver().findElement(By.id("order-no")).getText();
         browser.click(By.cssSelector("button.pay-option[data-channel='WALLET'][data-mode='BALANCE']"));
 
-        WebElement message = browser.visible(By.cssSelector("#message.error"));
         var problem = call("POST", "/api/payment/payments", devToken(user),
                 "{\"orderNo\":\"" + orderNo + "\",\"channel\":\"WALLET\",\"mode\":\"BALANCE\"}", 409);
         assertThat(problem.get("code").asString()).isEqualTo("INSUFFICIENT_BALANCE");
-        assertThat(message.getText()).contains(problem.get("title").asString()).contains(problem.get("detail").asString())
-                .doesNotContain("{").doesNotContain("INSUFFICIENT_BALANCE");
+        String message = browser.awaitTextContaining(By.cssSelector("#message.error"), problem.get("title").asString(),
+                problem.get("detail").asString());
+        assertThat(message).doesNotContain("{").doesNotContain("INSUFFICIENT_BALANCE");
         browser.awaitText(By.id("order-status"), "UNPAID");
     }
 
