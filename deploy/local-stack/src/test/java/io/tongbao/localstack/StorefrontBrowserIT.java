@@ -149,6 +149,8 @@ class StorefrontBrowserIT {
         String orderNo = browser.driver().findElement(By.id("order-no")).getText();
         browser.click(By.cssSelector("button.pay-option[data-channel='WALLET'][data-mode='BALANCE']"));
 
+        // the browser's answer first; then the same request again, to know what the problem says
+        browser.visible(By.cssSelector("#message.error"));
         var problem = call("POST", "/api/payment/payments", devToken(user),
                 "{\"orderNo\":\"" + orderNo + "\",\"channel\":\"WALLET\",\"mode\":\"BALANCE\"}", 409);
         assertThat(problem.get("code").asString()).isEqualTo("INSUFFICIENT_BALANCE");
