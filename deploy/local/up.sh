@@ -164,6 +164,7 @@ part_env() {
       export TONGBAO_ALIPAY_PRIVATE_KEY TONGBAO_ALIPAY_PUBLIC_KEY
       export TONGBAO_ALIPAY_GATEWAY_URL="http://127.0.0.1:$TONGBAO_SANDBOX_PORT/gateway.do"
       export TONGBAO_ALIPAY_NOTIFY_URL="http://127.0.0.1:$TONGBAO_GATEWAY_PORT/api/payment/notify/alipay"
+      export TONGBAO_ALIPAY_RETURN_URL="http://127.0.0.1:$TONGBAO_GATEWAY_PORT/api/payment/return/alipay"
       export TONGBAO_WECHAT_MCH_ID="$WECHAT_MCH_ID" TONGBAO_WECHAT_APP_ID="$WECHAT_APP_ID"
       export TONGBAO_WECHAT_MERCHANT_SERIAL_NO="$WECHAT_SERIAL" TONGBAO_WECHAT_PUBLIC_KEYS_0_ID="$WECHAT_KEY_ID"
       TONGBAO_WECHAT_PRIVATE_KEY="$(cat "$KEYS/wechat-merchant-private-key.pk8.b64")"
@@ -207,6 +208,7 @@ TOKEN="$(curl -fsS -X POST "$GATEWAY/api/auth/dev-token" -H 'Content-Type: appli
   -d '{"userId":"1001","roles":[]}' | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')"
 say ""
 say "Tongbao is up in $((SECONDS - START)) s."
+say "  Storefront:         $GATEWAY/  (open it in a browser)"
 say "  Gateway:            $GATEWAY"
 say "  API docs:           $GATEWAY/swagger-ui.html"
 say "  Payment sandbox:    http://127.0.0.1:$TONGBAO_SANDBOX_PORT (cashier: /cashier/alipay/<payNo>, /cashier/wechat/<payNo>)"

@@ -36,10 +36,10 @@ class AuthenticationFilter implements WebFilter {
     private static final List<PathPattern> PUBLIC = patterns("/api/payment/notify/**", "/api/auth/dev-token",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs", "/v3/api-docs/**", "/docs/**");
-    /** Public for GET only: the catalogs. */
+    /** Public for GET only: the catalogs, the storefront's files, and the browser's way back from a cashier. */
     private static final List<PathPattern> PUBLIC_GET = patterns("/api/order/products", "/api/learning/courses",
-            "/api/coin/pods", "/api/payment/channels",
-            "/api/order/flash-sales");
+            "/api/coin/pods", "/api/payment/channels", "/api/order/flash-sales", "/", "/storefront/**",
+            "/api/payment/return/**");
 
     private final JwtCodec jwt;
 

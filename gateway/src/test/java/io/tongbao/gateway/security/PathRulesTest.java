@@ -37,4 +37,13 @@ class PathRulesTest {
         assertThat(AuthenticationFilter.isPublic(HttpMethod.GET,
                 PathContainer.parsePath("/api/order/flash-sales/tickets/1"))).isFalse();
     }
+
+    @Test
+    void leavesTheStorefrontAndTheReturnFromTheCashierPublicForGetOnly() {
+        assertThat(AuthenticationFilter.isPublic(HttpMethod.GET, PathContainer.parsePath("/"))).isTrue();
+        assertThat(AuthenticationFilter.isPublic(HttpMethod.GET, PathContainer.parsePath("/storefront/app.js"))).isTrue();
+        assertThat(AuthenticationFilter.isPublic(HttpMethod.GET, PathContainer.parsePath("/api/payment/return/alipay"))).isTrue();
+        assertThat(AuthenticationFilter.isPublic(HttpMethod.POST, PathContainer.parsePath("/api/payment/return/alipay"))).isFalse();
+        assertThat(AuthenticationFilter.isPublic(HttpMethod.GET, PathContainer.parsePath("/api/order/notifications/stream"))).isFalse();
+    }
 }

@@ -25,11 +25,17 @@ public final class Html {
     }
 
     public static String page(String title, String bodyHtml) {
+        return page(title, bodyHtml, "");
+    }
+
+    /** A page with extra CSS after the default style. */
+    public static String page(String title, String bodyHtml, String style) {
         return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + "</title>"
                 + "<style>body{font-family:sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}"
-                + "button{font-size:1.1rem;padding:.5rem 1.5rem;margin-right:1rem}.amount{font-size:2rem}</style>"
+                + "button{font-size:1.1rem;padding:.5rem 1.5rem;margin-right:1rem}.amount{font-size:2rem}"
+                + style + "</style>"
                 + "</head><body>\n" + bodyHtml + "\n</body></html>\n";
     }
 }

@@ -3,11 +3,14 @@ package io.tongbao.sandbox.wechat.cashier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import io.tongbao.sandbox.config.PublicUrls;
+import io.tongbao.sandbox.html.CashierPage;
 import io.tongbao.sandbox.html.Html;
 import io.tongbao.sandbox.money.Yuan;
 import io.tongbao.sandbox.wechat.trade.TradeState;
 import io.tongbao.sandbox.wechat.trade.WechatTrade;
 import io.tongbao.sandbox.wechat.trade.WechatTrades;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,41 +26,36 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WechatCashierController {
 
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=utf-8");
-    private static final String TITLE = "微信支付收银台";
 
     private final WechatTrades trades;
+    private final PublicUrls urls;
 
-    WechatCashierController(WechatTrades trades) {
+    WechatCashierController(WechatTrades trades, PublicUrls urls) {
         this.trades = trades;
+        this.urls = urls;
     }
 
     @GetMapping("/cashier/wechat/{outTradeNo}")
     ResponseEntity<String> cashier(@PathVariable String outTradeNo,
-                                   @RequestParam(name = "redirect_url", required = false) String redirectUrl) {
+                                   @RequestParam(name = "redirect_url", required = false) String redirectUrl,
+                                   HttpServletRequest request) {
         return trades.findAny(outTradeNo)
-                .map(trade -> ResponseEntity.ok().contentType(HTML).body(page(trade, redirectUrl)))
+                .map(trade -> ResponseEntity.ok().contentType(HTML).body(page(trade, redirectUrl, urls.base(request))))
                 .orElseGet(() -> ResponseEntity.status(404).contentType(HTML)
-                        .body(Html.page(TITLE, "<h1>订单不存在</h1>")));
+                        .body(Html.page(CashierPage.Brand.WECHAT.title(), "<h1>订单不存在</h1>")));
     }
 
-    private static String page(WechatTrade trade, String redirectUrl) {
+    private static String page(WechatTrade trade, String redirectUrl, String base) {
+        String path = "/cashier/wechat/" + URLEncoder.encode(trade.outTradeNo(), StandardCharsets.UTF_8);
         String hook = "/sandbox/wechat/trades/" + URLEncoder.encode(trade.outTradeNo(), StandardCharsets.UTF_8);
         String query = "?view=html" + (redirectUrl == null ? ""
                 : "&amp;redirect_url=" + Html.escape(URLEncoder.encode(redirectUrl, StandardCharsets.UTF_8)));
-        var body = new StringBuilder()
-                .append("<h1>").append(TITLE).append(" (sandbox)</h1>")
-                .append("<p>").append(Html.escape(trade.order().description())).append("</p>")
-                .append("<p class=\"amount\">¥ ").append(Yuan.format(trade.order().totalFen())).append("</p>")
-                .append("<p>商户订单号 <code>").append(Html.escape(trade.outTradeNo())).append("</code></p>")
-                .append("<p>交易类型 ").append(trade.order().tradeType().name()).append("</p>")
-                .append("<p>状态 <strong id=\"status\">").append(trade.state().name()).append("</strong></p>");
-        if (trade.state() == TradeState.NOTPAY) {
-            // plain forms: a person (or a browser test) pays without any script
-            body.append("<form method=\"post\" action=\"").append(hook).append("/pay").append(query)
-                    .append("\" style=\"display:inline\"><button type=\"submit\" id=\"pay\">Pay</button></form>")
-                    .append("<form method=\"post\" action=\"").append(hook).append("/cancel").append(query)
-                    .append("\" style=\"display:inline\"><button type=\"submit\" id=\"cancel\">Cancel</button></form>");
-        }
-        return Html.page(TITLE, body.toString());
+        // a link back only to a web address (never a script URL from the query string)
+        String back = trade.state() == TradeState.SUCCESS && redirectUrl != null && redirectUrl.matches("(?i)https?://.*")
+                ? redirectUrl : null;
+        return new CashierPage(CashierPage.Brand.WECHAT, trade.order().description(),
+                Yuan.format(trade.order().totalFen()), trade.outTradeNo(), trade.order().tradeType().name(),
+                trade.state().name(), trade.state() == TradeState.NOTPAY, hook + "/pay" + query,
+                hook + "/cancel" + query, base + path, back).html();
     }
 }
