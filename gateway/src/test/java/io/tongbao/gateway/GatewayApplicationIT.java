@@ -8,6 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scripting.support.StaticScriptSource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,6 +34,17 @@ class GatewayApplicationIT {
     void runsWithoutJdbcOnItsClasspath() {
         assertThat(ClassUtils.isPresent("org.springframework.jdbc.core.JdbcTemplate", getClass().getClassLoader()))
                 .as("the gateway's classpath has no spring-jdbc, as in its image").isFalse();
+    }
+
+    @Autowired
+    @Qualifier(GatewayConfiguration.RATE_LIMITER_SCRIPT)
+    RedisScript<?> rateLimiterScript;
+
+    @Test
+    void theRateLimiterScriptIsReadOnceNotAskedForItsJarOnEveryRequest() {
+        assertThat(ReflectionTestUtils.getField(rateLimiterScript, "scriptSource")).isInstanceOf(StaticScriptSource.class);
+        assertThat(rateLimiterScript.getScriptAsString()).contains("tokens_key").contains("redis.call");
+        assertThat(rateLimiterScript.getSha1()).hasSize(40);
     }
 
     @Test
