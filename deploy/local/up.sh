@@ -35,7 +35,11 @@ SUFFIX="${TONGBAO_SCHEMA_SUFFIX:-}"
 for s in order payment coin learning; do
   export "TONGBAO_${s^^}_SCHEMA=tongbao_${s}${SUFFIX}"
 done
+# Full tiered compilation: C1 alone (-XX:TieredStopAtLevel=1) starts faster but signs RSA about five times slower,
+# and signing is most of what creating and settling a payment costs (docs/benchmarks.md).
 JVM_OPTS="${TONGBAO_JVM_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError}"
+# fewer glibc malloc arenas: a JVM's many threads otherwise each reserve native memory of their own
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 READY_TIMEOUT="${TONGBAO_READY_TIMEOUT:-300}"
 
 SERVICES="payment-sandbox:$TONGBAO_SANDBOX_PORT:payment-sandbox
