@@ -21,6 +21,12 @@ trap 'TONGBAO_RUN_DIR="$RUN" "$ROOT/deploy/local/down.sh" > /dev/null' EXIT
 START=$SECONDS
 ensure_mariadb
 ensure_redis
+# the storefront's browser tests drive Debian's Chromium through its chromedriver (never a downloaded browser)
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "Installing chromium and chromium-driver from Debian's packages (the browser tests need them)"
+  sudo_if() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  sudo_if apt-get update -qq && sudo_if env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null
+fi
 cd "$ROOT"
 ./mvnw -B -ntp verify "$@"
 say "All tests passed in $((SECONDS - START)) s."
